@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using TrainingPortal.Agencies.Services;
+using TrainingPortal.Core.Paging;
+
+namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff;
+
+[Authorize(Policy = Permissions.ManageStaff)]
+public class IndexModel(StaffRecords staff, AgencyDirectory directory, WorkforceGroups groups, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public Guid AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public StaffStatusFilter Status { get; set; } = StaffStatusFilter.Current;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? TeamId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? GroupId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public string AgencyName { get; private set; } = "";
+
+    public PagedList<StaffRow> Staff { get; private set; } = null!;
+
+    public IReadOnlyList<LookupItem<Guid>> Teams { get; private set; } = [];
+
+    public IReadOnlyList<LookupItem<int>> Groups { get; private set; } = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public IEnumerable<SelectListItem> StatusItems =>
+    [
+        new("Current staff", nameof(StaffStatusFilter.Current), Status == StaffStatusFilter.Current),
+        new("Awaiting confirmation", nameof(StaffStatusFilter.AwaitingConfirmation), Status == StaffStatusFilter.AwaitingConfirmation),
+        new("Leavers", nameof(StaffStatusFilter.Leavers), Status == StaffStatusFilter.Leavers),
+        new("Everyone", nameof(StaffStatusFilter.All), Status == StaffStatusFilter.All),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (access, list) = await staff.ListAsync(AgencyId, new StaffFilter(Q, TeamId, GroupId, Status), PageNumber, cancellationToken);
+        if (access == Access.Forbidden)
+        {
+            return Forbid();
+        }
+        var agency = await directory.GetAsync(AgencyId, cancellationToken);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+        AgencyName = agency.Name;
+        Staff = list!;
+        Teams = agency.Teams.Select(t => new LookupItem<Guid>(t.Id, t.Name)).ToList();
+        Groups = await groups.LookupAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,43 @@
+using TrainingPortal.Core.Security;
+
+namespace TrainingPortal.Data.Auditing;
+
+/// <summary>
+/// Adds audit entries to the current unit of work, so they are saved in the same transaction
+/// as the change they describe.
+/// </summary>
+public sealed class AuditTrail(PortalDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    public void Record(string action, string subjectType, object subjectId, string? details = null)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = currentUser.UserId,
+            UserName = currentUser.Name,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId.ToString()!,
+            Details = details is { Length: > 4000 } ? details[..4000] : details,
+        });
+    }
+
+    /// <summary>"Job title: Nurse → Senior nurse; Team: (none) → East" for the fields that differ.</summary>
+    public static string? Describe(params (string Field, object? Before, object? After)[] changes)
+    {
+        var parts = changes
+            .Where(c => !Equals(c.Before, c.After))
+            .Select(c => $"{c.Field}: {Show(c.Before)} → {Show(c.After)}")
+            .ToList();
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+
+        static string Show(object? value) => value switch
+        {
+            null => "(none)",
+            string s when s.Length == 0 => "(none)",
+            bool b => b ? "yes" : "no",
+            DateOnly d => d.ToString("d MMM yyyy"),
+            _ => value.ToString()!,
+        };
+    }
+}

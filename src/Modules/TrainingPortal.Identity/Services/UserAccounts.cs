@@ -1,0 +1,168 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using TrainingPortal.Core.Paging;
+using TrainingPortal.Core.Results;
+using TrainingPortal.Core.Security;
+using TrainingPortal.Data;
+using TrainingPortal.Data.Auditing;
+using TrainingPortal.Identity.Domain;
+using TrainingPortal.Notifications.Services;
+
+namespace TrainingPortal.Identity.Services;
+
+/// <summary>A row in the user list.</summary>
+public sealed record UserSummary(Guid Id, string Name, string Email, bool LockedOut, DateTime? LastSignedInAt);
+
+/// <summary>Creates accounts, changes roles and sends the emails that go with them.</summary>
+public sealed class UserAccounts(
+    UserManager<PortalUser> users,
+    PortalDbContext db,
+    Outbox outbox,
+    PublicUrls urls,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Creates an account (or returns the existing one with that email) and adds the roles. Without a password
+    /// the person is emailed a link to set one.
+    /// </summary>
+    public async Task<OperationResult<PortalUser>> EnsureAccountAsync(
+        string email, string firstName, string lastName, IEnumerable<string> roles, string? password = null, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        var user = await users.FindByEmailAsync(email);
+        var created = false;
+        if (user is null)
+        {
+            user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                FirstName = firstName.Trim(),
+                LastName = lastName.Trim(),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                LockoutEnabled = true,
+            };
+            var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                return OperationResult<PortalUser>.Failed(result.Errors.Select(e => new FieldError(e.Code.StartsWith("Password") ? "Password" : "Email", e.Description)));
+            }
+            created = true;
+            audit.Record("Account created", "User", user.Id, $"Email: {email}");
+        }
+        var missing = roles.Distinct().Where(r => Roles.All.Contains(r)).ToList();
+        var current = await users.GetRolesAsync(user);
+        missing.RemoveAll(current.Contains);
+        if (missing.Count > 0)
+        {
+            var result = await users.AddToRolesAsync(user, missing);
+            if (!result.Succeeded)
+            {
+                return OperationResult<PortalUser>.Failed(result.Errors.Select(e => new FieldError("Roles", e.Description)));
+            }
+            audit.Record("Roles added", "User", user.Id, string.Join(", ", missing.Select(Roles.DisplayName)));
+        }
+        if (created && password is null)
+        {
+            await SendSetPasswordEmailAsync(user, invitation: true, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<PortalUser>.Ok(user);
+    }
+
+    /// <summary>Queues the "reset your password" (or, for a new account, "set your password") email.</summary>
+    public async Task SendSetPasswordEmailAsync(PortalUser user, bool invitation, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = urls.Absolute($"/account/reset-password?userId={user.Id}&code={code}");
+        var content = invitation
+            ? new EmailContent("Your neglect training account", $"Dear {user.FirstName},",
+                ["An account has been created for you on the partnership's neglect training portal.", "Set a password to sign in. The link works for 24 hours."])
+            { ActionText = "Set your password", ActionUrl = link }
+            : new EmailContent("Reset your password", $"Dear {user.FirstName},",
+                ["Someone asked to reset the password for your neglect training account.", "The link works for 24 hours."])
+            {
+                ActionText = "Reset your password",
+                ActionUrl = link,
+                Footnotes = ["If you did not ask for this, you can ignore this email. Your password has not changed."],
+            };
+        await outbox.EnqueueAsync(invitation ? "AccountInvitation" : "PasswordReset", user.Email!, user.FullName, content, cancellationToken: cancellationToken);
+    }
+
+    public Task<PagedList<UserSummary>> ListAsync(string? search, int page, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var query = db.Set<PortalUser>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(term) || (u.FirstName + " " + u.LastName).ToUpper().Contains(term));
+        }
+        return query
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => new UserSummary(u.Id, u.FirstName + " " + u.LastName, u.Email!, u.LockoutEnd != null && u.LockoutEnd > now, u.LastSignedInAt))
+            .ToPagedListAsync(page, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Replaces the account's roles with <paramref name="roles"/>, recording the change.</summary>
+    public async Task<OperationResult> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return OperationResult.Failed("", "That account no longer exists.");
+        }
+        var unknown = roles.Except(Roles.All).ToList();
+        if (unknown.Count > 0)
+        {
+            return OperationResult.Failed("Roles", $"Unknown role: {string.Join(", ", unknown)}");
+        }
+        var current = await users.GetRolesAsync(user);
+        var add = roles.Except(current).ToList();
+        var remove = current.Except(roles).ToList();
+        if (add.Count > 0)
+        {
+            await users.AddToRolesAsync(user, add);
+        }
+        if (remove.Count > 0)
+        {
+            await users.RemoveFromRolesAsync(user, remove);
+        }
+        if (add.Count + remove.Count > 0)
+        {
+            audit.Record("Roles changed", "User", user.Id, AuditTrail.Describe(("Roles", string.Join(", ", current.Order()), string.Join(", ", roles.Order()))));
+            await users.UpdateSecurityStampAsync(user);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return OperationResult.Success;
+    }
+
+    /// <summary>Names and emails of the given accounts, for lists such as an agency's leads.</summary>
+    public async Task<IReadOnlyList<UserSummary>> DescribeAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Set<PortalUser>().AsNoTracking()
+            .Where(u => userIds.Contains(u.Id))
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => new UserSummary(u.Id, u.FirstName + " " + u.LastName, u.Email!, u.LockoutEnd != null && u.LockoutEnd > now, u.LastSignedInAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task UnlockAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return;
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        audit.Record("Account unlocked", "User", user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
