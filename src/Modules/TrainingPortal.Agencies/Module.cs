@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Recipes;
@@ -31,5 +32,8 @@ public sealed class Module : IModule
         services.AddScoped<IRecipeStep, AgenciesRecipeStep>();
         services.AddScoped<IRecipeStep, PractitionersRecipeStep>();
         services.AddScoped<IRecipeStep, UsersRecipeStep>();
+        services.AddScoped<IScaleSeeder, StaffScaleSeeder>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Api.AgencyEndpoints.Map(endpoints);
 }

@@ -66,7 +66,12 @@ public sealed class Module : IModule
             options.SlidingExpiration = true;
             // API callers get status codes, not a sign-in page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // Refusals stay on the requested address with status 403 and the "no access" page, rather than redirecting.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
 
@@ -91,6 +96,7 @@ public sealed class Module : IModule
                 options.UseAspNetCore();
             });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenKeys>();
+        Api.ApiAccess.AddPolicy(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => OpenIdEndpoints.Map(endpoints);

@@ -83,9 +83,9 @@ public static class PortalHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseSetupRedirect();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseSetupRedirect();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

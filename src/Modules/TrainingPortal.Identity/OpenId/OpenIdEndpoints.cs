@@ -23,8 +23,8 @@ internal static class OpenIdEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery();
-        endpoints.MapPost("/connect/token", TokenAsync).DisableAntiforgery();
+        endpoints.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery().AllowAnonymous();
+        endpoints.MapPost("/connect/token", TokenAsync).DisableAntiforgery().AllowAnonymous();
     }
 
     private static async Task<IResult> AuthorizeAsync(HttpContext context, UserManager<PortalUser> users, SignInManager<PortalUser> signIn)

@@ -46,10 +46,10 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options) : IEmailTr
             "sslonconnect" => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.Auto,
         };
-        await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password, cancellationToken);
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
         }
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);

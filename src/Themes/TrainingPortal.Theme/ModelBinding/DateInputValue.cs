@@ -73,7 +73,7 @@ public sealed class DateInputValue
             return $"{displayName} must include a {string.Join(" and ", missing)}";
         }
 
-        if (InvalidParts == DatePart.Year && ParseNumber(Year) is not null)
+        if (InvalidParts == DatePart.Year && Year.Length != 4 && ParseNumber(Year) is not null)
         {
             return "Year must include 4 numbers";
         }

@@ -25,7 +25,7 @@ public class IndexModel(StaffRecords staff, AgencyDirectory directory, Workforce
     [BindProperty(SupportsGet = true)]
     public int? GroupId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public string AgencyName { get; private set; } = "";

@@ -12,7 +12,7 @@ public class UsersModel(UserAccounts accounts) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public PagedList<UserSummary> Users { get; private set; } = null!;

@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Data;
+using TrainingPortal.Recipes.Services;
+
+namespace TrainingPortal.IntegrationTests;
+
+public class SetupAndSignInTests
+{
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task Unattended_demo_setup_is_ready_and_the_administrator_sees_the_demo_agencies(TestDatabase database)
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database, Recipe = "demo" });
+        var client = app.CreateBrowserlikeClient();
+
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+
+        var signIn = await client.SignInAsync(app.Options.AdminEmail, app.Options.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var agencies = await client.GetStringAsync("/agencies");
+        Assert.Contains("Northshire Police", agencies);
+        Assert.Contains("Riverbank Learning Trust", agencies);
+        Assert.Contains(app.Options.PartnershipName, agencies);
+    }
+
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task Applying_the_demo_recipe_a_second_time_changes_nothing(TestDatabase database)
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database, Recipe = "demo" });
+        var before = await CountsAsync(app);
+        Assert.Equal(200, before.Practitioners);
+        Assert.Equal(12, before.Agencies);
+
+        await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await services.GetRequiredService<RecipeRunner>().ApplyAsync("demo", new Dictionary<string, string>(), CancellationToken.None);
+            await transaction.CommitAsync();
+        });
+
+        Assert.Equal(before, await CountsAsync(app));
+    }
+
+    [Fact]
+    public async Task Before_set_up_every_page_leads_to_the_set_up_page_which_refuses_bad_input_and_keeps_it()
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = null });
+        var client = app.CreateBrowserlikeClient();
+
+        var home = await client.GetAsync("/agencies");
+        Assert.Equal("/setup", home.Headers.Location?.OriginalString);
+
+        var response = await client.PostFormAsync("/setup", new Dictionary<string, string>
+        {
+            ["Input.PartnershipName"] = "Westshire Safeguarding Children Partnership",
+            ["Input.Recipe"] = "neglect-partnership",
+            ["Input.AdminFirstName"] = "Ada",
+            ["Input.AdminLastName"] = "Admin",
+            ["Input.AdminEmail"] = "ada@westshire.example",
+            ["Input.AdminPassword"] = "short",
+        });
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("There is a problem", page);
+        Assert.Contains("Password must be 12 characters or more", page);
+        Assert.Contains("Westshire Safeguarding Children Partnership", page);
+        Assert.Equal("/setup", (await client.GetAsync("/")).Headers.Location?.OriginalString);
+
+        var done = await client.PostFormAsync("/setup", new Dictionary<string, string>
+        {
+            ["Input.PartnershipName"] = "Westshire Safeguarding Children Partnership",
+            ["Input.Recipe"] = "neglect-partnership",
+            ["Input.AdminFirstName"] = "Ada",
+            ["Input.AdminLastName"] = "Admin",
+            ["Input.AdminEmail"] = "ada@westshire.example",
+            ["Input.AdminPassword"] = "copper-kettle-meadow-9",
+        });
+        Assert.Equal("/account/login", done.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("ada@westshire.example", "copper-kettle-meadow-9")).StatusCode);
+        Assert.Contains("Workforce groups", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
+    {
+        await using var app = await PortalApp.StartAsync();
+        var client = app.CreateBrowserlikeClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var wrong = await client.SignInAsync(app.Options.AdminEmail, "not-the-password-at-all");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await client.SignInAsync(app.Options.AdminEmail, app.Options.AdminPassword);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("Your account is locked", await right.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers_and_forms_without_an_antiforgery_token_are_refused()
+    {
+        await using var app = await PortalApp.StartAsync();
+        var client = app.CreateBrowserlikeClient();
+
+        var page = await client.GetAsync("/account/login");
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+
+        var forged = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = app.Options.AdminEmail,
+            ["Password"] = app.Options.AdminPassword,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(forged.Headers.Contains("Set-Cookie") && forged.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("TrainingPortal.Auth")));
+    }
+
+    internal sealed record Counts(int Agencies, int Teams, int Practitioners, int Memberships, int Users, int Groups, int Settings);
+
+    internal static Task<Counts> CountsAsync(PortalApp app) => app.InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        return new Counts(
+            await db.Set<Agency>().CountAsync(), await db.Set<Team>().CountAsync(), await db.Set<Practitioner>().CountAsync(),
+            await db.Set<AgencyMembership>().CountAsync(), await db.Set<TrainingPortal.Identity.Domain.PortalUser>().CountAsync(),
+            await db.Set<WorkforceGroup>().CountAsync(), await db.Set<TrainingPortal.Data.Settings.PortalSetting>().CountAsync());
+    });
+}
