@@ -70,4 +70,21 @@ public class AgencyScopingTests
         Assert.Contains("also works for another agency", page);
         Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(otherAgency), page);
     }
+
+    [Fact]
+    public async Task The_training_unit_finds_people_across_agencies_and_a_lead_cannot()
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
+        var coordinator = app.CreateBrowserlikeClient();
+        await coordinator.SignInAsync("sophie.ashworth@northshire-scp.example", app.Options.AdminPassword);
+        var lead = app.CreateBrowserlikeClient();
+        await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
+
+        var found = await coordinator.GetStringAsync("/practitioners?q=ben.bland");
+
+        Assert.Contains("Ben Bland", found);
+        Assert.Contains("Northshire Police", found);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync("/practitioners?q=a")).StatusCode);
+        Assert.DoesNotContain("href=\"/practitioners\"", await lead.GetStringAsync("/"));
+    }
 }

@@ -17,6 +17,7 @@ public sealed class Module : IModule
     public IEnumerable<MenuItem> MenuItems =>
     [
         new("Agencies", "/agencies", Agencies.Permissions.ManageStaff, 100),
+        new("People", "/practitioners", Agencies.Permissions.ViewAllPractitioners, 110),
         new("Workforce groups", "/workforce-groups", Agencies.Permissions.ManageWorkforceGroups, 800),
     ];
 
@@ -27,6 +28,7 @@ public sealed class Module : IModule
         services.AddScoped<StaffRecords>();
         services.AddScoped<WorkforceGroups>();
         services.AddScoped<PractitionerRegistration>();
+        services.AddScoped<PractitionerSearch>();
         services.AddScoped<IRecipeStep, SectorsRecipeStep>();
         services.AddScoped<IRecipeStep, WorkforceGroupsRecipeStep>();
         services.AddScoped<IRecipeStep, AgenciesRecipeStep>();

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Core.Modules;
+using TrainingPortal.Data;
+
+namespace TrainingPortal.IntegrationTests;
+
+public class ScaleSeedTests
+{
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task Scale_seeding_fills_agencies_with_practitioners_the_largest_holding_a_fifth_and_a_second_run_adds_nothing(TestDatabase database)
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database });
+        var options = new ScaleSeedOptions(Agencies: 5, Practitioners: 1000);
+
+        await SeedAsync(app, options);
+        await SeedAsync(app, options);
+
+        await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            Assert.Equal(1000, await db.Set<Practitioner>().CountAsync());
+            var perAgency = await db.Set<AgencyMembership>().GroupBy(m => m.Agency!.Name).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            Assert.Equal(5, perAgency.Count);
+            Assert.Equal(200, perAgency.Single(a => a.Key == "Scale agency 001").Count);
+            Assert.Equal(1000, await db.Set<AgencyMembership>().CountAsync(m => m.Team!.AgencyId == m.AgencyId && m.WorkforceGroupId != null));
+            Assert.Equal(40, await db.Set<AgencyMembership>().CountAsync(m => m.LeavingDate != null));
+        });
+        var client = app.CreateBrowserlikeClient();
+        await client.SignInAsync(app.Options.AdminEmail, app.Options.AdminPassword);
+        Assert.Contains("Scale agency 001", await client.GetStringAsync("/agencies"));
+    }
+
+    private static Task SeedAsync(PortalApp app, ScaleSeedOptions options) => app.InScopeAsync(async services =>
+    {
+        foreach (var seeder in services.GetServices<IScaleSeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(options, CancellationToken.None);
+        }
+    });
+}
