@@ -52,7 +52,8 @@ public sealed class Module : IModule
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<NcscPasswordValidator>();
+            .AddPasswordValidator<NcscPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -9,12 +9,23 @@ namespace TrainingPortal.Web.Composition;
 /// <summary>The layout's view of the composed application: the partnership's name and the user's menu.</summary>
 internal sealed class PortalShell(IReadOnlyList<IModule> modules, IAuthorizationService authorization, PortalSettings settings, IMemoryCache cache) : IPortalShell
 {
-    public async Task<string> GetPartnershipNameAsync(CancellationToken cancellationToken = default) =>
-        await cache.GetOrCreateAsync("partnership-name", async entry =>
+    private const string CacheKey = "partnership-name";
+
+    public async Task<string> GetPartnershipNameAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CacheKey, out string? name) && name is not null)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await settings.GetAsync(PortalSettings.PartnershipName, cancellationToken);
-        }) ?? "Neglect training";
+            return name;
+        }
+        name = await settings.GetAsync(PortalSettings.PartnershipName, cancellationToken);
+        if (name is null)
+        {
+            // Not set up yet: do not remember the absence, or the name would lag behind set-up.
+            return "Neglect training";
+        }
+        // A short life so that a renamed partnership shows on every instance within a minute.
+        return cache.Set(CacheKey, name, TimeSpan.FromMinutes(1));
+    }
 
     public async Task<IReadOnlyList<MenuItem>> GetMenuAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
