@@ -11,6 +11,7 @@ public static class UkTime
     public static string Format(DateTime utc)
     {
         var local = FromUtc(utc);
-        return $"{local:d MMMM yyyy}, {local.ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}";
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return $"{local.ToString("d MMMM yyyy", culture)}, {local.ToString("h:mmtt", culture).ToLowerInvariant()}";
     }
 }

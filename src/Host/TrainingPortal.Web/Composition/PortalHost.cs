@@ -74,6 +74,8 @@ public static class PortalHost
     public static WebApplication UseTrainingPortal(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // A UK service: dates, numbers and money read the British way, whatever the server's locale.
+        app.UseRequestLocalization("en-GB");
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())

@@ -26,17 +26,19 @@ public sealed class AuditTrail(PortalDbContext db, ICurrentUser currentUser, Tim
     public static string? Describe(params (string Field, object? Before, object? After)[] changes)
     {
         var parts = changes
-            .Where(c => !Equals(c.Before, c.After))
+            .Where(c => !Equals(Blank(c.Before), Blank(c.After)))
             .Select(c => $"{c.Field}: {Show(c.Before)} → {Show(c.After)}")
             .ToList();
         return parts.Count == 0 ? null : string.Join("; ", parts);
+
+        static object? Blank(object? value) => value is string { Length: 0 } ? null : value;
 
         static string Show(object? value) => value switch
         {
             null => "(none)",
             string s when s.Length == 0 => "(none)",
             bool b => b ? "yes" : "no",
-            DateOnly d => d.ToString("d MMM yyyy"),
+            DateOnly d => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString()!,
         };
     }

@@ -57,13 +57,13 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> options) : IEmailTr
 }
 
 /// <summary>Writes each message as an .eml file under <c>DataDirectory/mail</c>: the default when no SMTP server is configured.</summary>
-public sealed class PickupDirectoryTransport(DataDirectory dataDirectory) : IEmailTransport
+public sealed class PickupDirectoryTransport(DataDirectory dataDirectory, TimeProvider clock) : IEmailTransport
 {
     public string Folder => dataDirectory.Folder("mail");
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId ?? Guid.NewGuid().ToString("N")}.eml");
+        var path = Path.Combine(Folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{message.MessageId ?? Guid.NewGuid().ToString("N")}.eml");
         await message.WriteToAsync(path, cancellationToken);
     }
 }
