@@ -15,14 +15,22 @@ public class ApiTests
     public async Task An_HR_feed_client_gets_a_token_with_client_credentials_and_lists_agencies(TestDatabase database)
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database, Recipe = "demo" });
-        await RegisterClientAsync(app, "hr-feed", "a-long-random-client-secret-for-tests");
+        var admin = app.CreateBrowserlikeClient();
+        await admin.SignInAsync(app.Options.AdminEmail, app.Options.AdminPassword);
+        var registered = await admin.PostFormAsync("/admin/api-clients", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Northshire Police HR feed",
+            ["ClientId"] = "Police-HR",
+        });
+        var secret = System.Text.RegularExpressions.Regex.Match(await registered.Content.ReadAsStringAsync(), "<code class=\"portal-secret\">([^<]+)</code>").Groups[1].Value;
+        Assert.NotEmpty(secret);
         var client = app.CreateClient();
 
         var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = "hr-feed",
-            ["client_secret"] = "a-long-random-client-secret-for-tests",
+            ["client_id"] = "police-hr",
+            ["client_secret"] = secret,
             ["scope"] = "portal_api",
         }));
         Assert.True(token.IsSuccessStatusCode, await token.Content.ReadAsStringAsync());
@@ -36,6 +44,16 @@ public class ApiTests
         var list = await agencies.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(12, list.GetArrayLength());
         Assert.Contains(list.EnumerateArray(), a => a.GetProperty("name").GetString() == "Northshire Police" && a.GetProperty("currentStaff").GetInt32() > 0);
+
+        await admin.PostFormAsync("/admin/api-clients?handler=Remove", new Dictionary<string, string> { ["remove"] = "police-hr" }, formPage: "/admin/api-clients");
+        var afterRemoval = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "police-hr",
+            ["client_secret"] = secret,
+            ["scope"] = "portal_api",
+        }));
+        Assert.False(afterRemoval.IsSuccessStatusCode);
     }
 
     [Fact]

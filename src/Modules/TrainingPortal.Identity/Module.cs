@@ -25,6 +25,7 @@ public sealed class Module : IModule
     public IEnumerable<MenuItem> MenuItems =>
     [
         new("Users", "/admin/users", Identity.Permissions.ManageUsers.Name, 900),
+        new("API clients", "/admin/api-clients", Identity.Permissions.ManageApiClients.Name, 910),
     ];
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -33,6 +34,7 @@ public sealed class Module : IModule
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<PublicUrls>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ApiClients>();
         services.AddScoped<IStartupTask, EnsureRoles>();
 
         services.AddIdentity<PortalUser, PortalRole>(options =>
