@@ -29,6 +29,7 @@ public sealed class Module : IModule
         services.AddScoped<WorkforceGroups>();
         services.AddScoped<PractitionerRegistration>();
         services.AddScoped<PractitionerSearch>();
+        services.AddScoped<Learners>();
         services.AddScoped<IRecipeStep, SectorsRecipeStep>();
         services.AddScoped<IRecipeStep, WorkforceGroupsRecipeStep>();
         services.AddScoped<IRecipeStep, AgenciesRecipeStep>();

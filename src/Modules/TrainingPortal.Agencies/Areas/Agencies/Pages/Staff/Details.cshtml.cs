@@ -8,7 +8,7 @@ using TrainingPortal.Data.Auditing;
 namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff;
 
 [Authorize(Policy = Permissions.ManageStaff)]
-public class DetailsModel(StaffRecords staff) : PageModel
+public class DetailsModel(StaffRecords staff, IEnumerable<IStaffRecordLink> links) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -19,6 +19,8 @@ public class DetailsModel(StaffRecords staff) : PageModel
     public StaffRecord Record { get; private set; } = null!;
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public IReadOnlyList<IStaffRecordLink> Links { get; } = links.ToList();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
