@@ -13,6 +13,7 @@ public static class ModuleCatalog
         new Notifications.Module(),
         new Identity.Module(),
         new Agencies.Module(),
+        new Catalogue.Module(),
         new Recipes.Module(),
     ];
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingPortal.Catalogue.Services;
+
+namespace TrainingPortal.Catalogue.Areas.Catalogue.Pages.Learn;
+
+[Authorize(Policy = Permissions.Learn)]
+public class ResultModel(ELearning learning) : PageModel
+{
+    public string Code { get; private set; } = "";
+
+    public bool Passed { get; private set; }
+
+    public string Message { get; private set; } = "";
+
+    public LearningProgress? Progress { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (TempData["Result"] is not string message)
+        {
+            return Redirect($"/learn/{Uri.EscapeDataString(code)}");
+        }
+        Code = code;
+        Message = message;
+        Passed = TempData["Passed"] is true;
+        Progress = await learning.ProgressAsync(code, cancellationToken);
+        return Page();
+    }
+}

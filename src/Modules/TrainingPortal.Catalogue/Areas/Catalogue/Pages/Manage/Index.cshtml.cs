@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingPortal.Catalogue.Services;
+
+namespace TrainingPortal.Catalogue.Areas.Catalogue.Pages.Manage;
+
+[Authorize(Policy = Permissions.ManageCourses)]
+public class IndexModel(CourseCatalogue catalogue, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<CourseCard> DueForReview { get; private set; } = [];
+
+    public IReadOnlyList<CourseCard> Courses { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        DueForReview = await catalogue.DueForReviewAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        Courses = await catalogue.AllAsync(cancellationToken);
+    }
+}
