@@ -30,6 +30,7 @@ public sealed class Module : IModule
         services.AddScoped<PractitionerRegistration>();
         services.AddScoped<PractitionerSearch>();
         services.AddScoped<Learners>();
+        services.AddSingleton<ReferenceDataCache>();
         services.AddScoped<IRecipeStep, SectorsRecipeStep>();
         services.AddScoped<IRecipeStep, WorkforceGroupsRecipeStep>();
         services.AddScoped<IRecipeStep, AgenciesRecipeStep>();

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
 
 namespace TrainingPortal.Agencies.Recipes;
 
 /// <summary><c>{ "name": "Sectors", "sectors": [ { "name": "Health", "order": 1 } ] }</c>: adds missing sectors, updates order.</summary>
-internal sealed class SectorsRecipeStep(PortalDbContext db) : IRecipeStep
+internal sealed class SectorsRecipeStep(PortalDbContext db, ReferenceDataCache referenceData) : IRecipeStep
 {
     public string Name => "Sectors";
 
@@ -30,12 +31,13 @@ internal sealed class SectorsRecipeStep(PortalDbContext db) : IRecipeStep
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        referenceData.Clear();
         context.Log.Add($"Sectors: {added} added");
     }
 }
 
 /// <summary><c>{ "name": "WorkforceGroups", "groups": [ { "code", "name", "description", "order" } ] }</c>, matched by code.</summary>
-internal sealed class WorkforceGroupsRecipeStep(PortalDbContext db) : IRecipeStep
+internal sealed class WorkforceGroupsRecipeStep(PortalDbContext db, ReferenceDataCache referenceData) : IRecipeStep
 {
     public string Name => "WorkforceGroups";
 
@@ -57,6 +59,7 @@ internal sealed class WorkforceGroupsRecipeStep(PortalDbContext db) : IRecipeSte
             group.Order = item.TryGetProperty("order", out var o) ? o.GetInt32() : 0;
         }
         await db.SaveChangesAsync(cancellationToken);
+        referenceData.Clear();
         context.Log.Add($"Workforce groups: {added} added");
     }
 }

@@ -19,7 +19,7 @@ public sealed record LeadSummary(Guid UserId, string Name, string Email);
 public sealed record LookupItem<TKey>(TKey Id, string Name);
 
 /// <summary>Agencies, their teams and their safeguarding leads.</summary>
-public sealed class AgencyDirectory(PortalDbContext db, AgencyScope scope, UserAccounts accounts, AuditTrail audit, TimeProvider clock)
+public sealed class AgencyDirectory(PortalDbContext db, AgencyScope scope, UserAccounts accounts, AuditTrail audit, TimeProvider clock, ReferenceDataCache referenceData)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -62,8 +62,9 @@ public sealed class AgencyDirectory(PortalDbContext db, AgencyScope scope, UserA
         return new AgencyDetail(agency.Id, agency.Name, agency.SectorId, agency.Sector, agency.IsActive, teams, leads);
     }
 
-    public async Task<IReadOnlyList<LookupItem<int>>> SectorsAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Sector>().AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Name).Select(s => new LookupItem<int>(s.Id, s.Name)).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<LookupItem<int>>> SectorsAsync(CancellationToken cancellationToken = default) =>
+        referenceData.SectorsAsync(async () =>
+            await db.Set<Sector>().AsNoTracking().OrderBy(s => s.Order).ThenBy(s => s.Name).Select(s => new LookupItem<int>(s.Id, s.Name)).ToListAsync(cancellationToken));
 
     public async Task<IReadOnlyList<LookupItem<Guid>>> TeamsAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
         await db.Set<Team>().AsNoTracking().Where(t => t.AgencyId == agencyId).OrderBy(t => t.Name).Select(t => new LookupItem<Guid>(t.Id, t.Name)).ToListAsync(cancellationToken);

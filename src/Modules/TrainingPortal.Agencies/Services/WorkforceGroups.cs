@@ -9,7 +9,7 @@ namespace TrainingPortal.Agencies.Services;
 public sealed record WorkforceGroupSummary(int Id, string Code, string Name, string? Description, int Order, int CurrentMembers);
 
 /// <summary>The partnership's workforce groups (what training each kind of role needs).</summary>
-public sealed class WorkforceGroups(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class WorkforceGroups(PortalDbContext db, AuditTrail audit, TimeProvider clock, ReferenceDataCache referenceData)
 {
     public async Task<IReadOnlyList<WorkforceGroupSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -20,8 +20,9 @@ public sealed class WorkforceGroups(PortalDbContext db, AuditTrail audit, TimePr
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LookupItem<int>>> LookupAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<WorkforceGroup>().AsNoTracking().OrderBy(g => g.Order).Select(g => new LookupItem<int>(g.Id, g.Name)).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<LookupItem<int>>> LookupAsync(CancellationToken cancellationToken = default) =>
+        referenceData.GroupsAsync(async () =>
+            await db.Set<WorkforceGroup>().AsNoTracking().OrderBy(g => g.Order).Select(g => new LookupItem<int>(g.Id, g.Name)).ToListAsync(cancellationToken));
 
     /// <summary>Adds a group, or changes the one with that id.</summary>
     public async Task<OperationResult> SaveAsync(int? id, string? code, string? name, string? description, int order, CancellationToken cancellationToken = default)
@@ -76,6 +77,7 @@ public sealed class WorkforceGroups(PortalDbContext db, AuditTrail audit, TimePr
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(id is null ? "Workforce group added" : "Workforce group changed", "WorkforceGroup", group.Id, details);
         await db.SaveChangesAsync(cancellationToken);
+        referenceData.Clear();
         return OperationResult.Success;
     }
 }

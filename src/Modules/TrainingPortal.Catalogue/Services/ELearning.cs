@@ -27,6 +27,9 @@ public sealed record AttemptQuestion(Guid Id, int Number, string Text, bool Allo
 
 public sealed record AttemptPage(LearningProgress Progress, Guid AttemptId, int AttemptNumber, IReadOnlyList<AttemptQuestion> Questions);
 
+/// <summary>An e-learning course someone has started and not finished, for "My learning".</summary>
+public sealed record CourseInProgress(string Code, string Title, int LessonsCompleted, int LessonCount);
+
 public sealed record AttemptResult(bool Passed, int ScorePercent, int PassMark, int? AttemptsLeft, string? CertificateNumber);
 
 /// <summary>
@@ -36,6 +39,15 @@ public sealed record AttemptResult(bool Passed, int ScorePercent, int PassMark, 
 /// </summary>
 public sealed class ELearning(PortalDbContext db, Learners learners, Qualifications qualifications, TrainingRecords records, TimeProvider clock)
 {
+    /// <summary>The e-learning courses the person has started and not yet finished.</summary>
+    public async Task<IReadOnlyList<CourseInProgress>> InProgressAsync(Guid practitionerId, CancellationToken cancellationToken = default) =>
+        await db.Set<Enrolment>().AsNoTracking()
+            .Where(e => e.PractitionerId == practitionerId && e.Status == EnrolmentStatus.InProgress)
+            .Join(db.Set<CourseVersion>(), e => e.CourseVersionId, v => v.Id, (e, v) => new { e, v })
+            .Join(db.Set<Course>(), x => x.v.CourseId, c => c.Id, (x, c) => new CourseInProgress(c.Code, x.v.Title, x.e.LessonsCompleted,
+                db.Set<Lesson>().Count(l => l.CourseVersionId == x.v.Id)))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Starts (or resumes) the course for the signed-in person. Refused with the missing courses' names when prerequisites are not met.</summary>
     public async Task<OperationResult<LearningProgress>> StartAsync(string code, CancellationToken cancellationToken = default)
     {
