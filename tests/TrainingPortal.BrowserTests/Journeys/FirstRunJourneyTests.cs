@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TrainingPortal.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static TrainingPortal.BrowserTests.Locators;
 
 namespace TrainingPortal.BrowserTests.Journeys;
 
@@ -157,17 +158,6 @@ public sealed partial class FirstRunJourneyTests(BrowserFixture browser, ITestOu
         session.AssertEveryPageChecked();
     }
 
-    /// <summary>Signs in from the sign-in page the browser shows and waits for the home page.</summary>
-    private static async Task SignInAsync(BrowserSession session, string email, string password)
-    {
-        var page = session.Page;
-        Assert.Equal("/account/login", session.Path);
-        await page.GetByLabel("Email address", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await session.ClickAsync(Button(page, "Sign in"), "/");
-        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync($"Signed in as {email}");
-    }
-
     /// <summary>Adds an agency from the Agencies page and returns its page's path.</summary>
     private static async Task<string> AddAgencyAsync(BrowserSession session, string name, string sector)
     {
@@ -184,18 +174,6 @@ public sealed partial class FirstRunJourneyTests(BrowserFixture browser, ITestOu
         await Expect(page.Locator(".govuk-caption-l")).ToHaveTextAsync(sector);
         return session.Path;
     }
-
-    private static ILocator Heading(IPage page, string name) =>
-        page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 });
-
-    private static ILocator Button(IPage page, string name) =>
-        MainContent(page).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
-
-    private static ILocator MainContent(IPage page) => page.GetByRole(AriaRole.Main);
-
-    private static ILocator Menu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
-
-    private static ILocator SuccessBanner(IPage page) => page.Locator(".govuk-notification-banner--success");
 
     [GeneratedRegex(@"Set your password: (\S+)")]
     private static partial Regex SetPasswordLink();

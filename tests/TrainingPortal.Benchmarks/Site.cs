@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace TrainingPortal.Benchmarks;
+
+/// <summary>
+/// The site under test: a Release build of the host on a real port over a scale database made by seed-scale,
+/// started as its own process so the benchmark's load generator does not share its runtime.
+/// </summary>
+internal sealed partial class Site : IAsyncDisposable
+{
+    public const string Password = "bench-marking-lantern-42";
+
+    private readonly Process process;
+
+    private Site(Process process, Uri root)
+    {
+        this.process = process;
+        Root = root;
+    }
+
+    public Uri Root { get; }
+
+    public static async Task<Site> PrepareAsync(string repository, BenchmarkOptions options)
+    {
+        var host = Path.Combine(repository, "src", "Host", "TrainingPortal.Web");
+        Console.WriteLine("Building the site (Release)…");
+        await Processes.RunAsync("dotnet", ["build", host, "-c", "Release", "--nologo", "-v", "q"]);
+        var dll = Path.Combine(host, "bin", "Release", "net10.0", "TrainingPortal.Web.dll");
+        var environment = new Dictionary<string, string>
+        {
+            ["DataDirectory"] = options.DataDirectory,
+            ["Setup__AdminEmail"] = "admin@scale.example",
+            ["Setup__AdminPassword"] = Password,
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        if (!File.Exists(Path.Combine(options.DataDirectory, "trainingportal.db")))
+        {
+            Console.WriteLine("Seeding scale data…");
+            var watch = Stopwatch.StartNew();
+            Console.Write(await Processes.RunAsync("dotnet", [dll, "seed-scale", "--agencies", options.Agencies.ToString(), "--practitioners", options.Practitioners.ToString()], environment, host));
+            Console.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:0.0} s");
+        }
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = host };
+        foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        start.Environment["Jobs__RunServer"] = "false";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var site = new Site(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient();
+        for (var i = 0; i < 240; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri(site.Root, "/health/ready"))).IsSuccessStatusCode)
+                {
+                    return site;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        await site.DisposeAsync();
+        throw new InvalidOperationException("The site did not become ready.");
+    }
+
+    /// <summary>
+    /// Signs in as a seeded practitioner (registering an account for their email the first time, which links it to
+    /// their learning record) and returns the cookie header.
+    /// </summary>
+    public async Task<string> SignInAsPractitionerAsync(string email, Guid agencyId)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Root };
+        var signIn = await PostAsync(http, "/account/login", new() { ["Email"] = email, ["Password"] = Password });
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            var registered = await PostAsync(http, "/account/register", new()
+            {
+                ["Input.FirstName"] = "Scale", ["Input.LastName"] = "Practitioner", ["Input.Email"] = email,
+                ["Input.AgencyId"] = agencyId.ToString(), ["Input.JobTitle"] = "Health visitor", ["Input.Password"] = Password,
+            });
+            if (registered.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException("Could not register the benchmark practitioner.");
+            }
+        }
+        return string.Join("; ", cookies.GetCookies(Root).Select(c => $"{c.Name}={c.Value}"));
+    }
+
+    public async Task<Guid> FirstAgencyIdAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Root };
+        var page = await http.GetStringAsync("/account/register");
+        return Guid.Parse(AgencyOption().Match(page).Groups[1].Value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, Dictionary<string, string> fields)
+    {
+        var page = await http.GetStringAsync(path);
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
+        return await http.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\"[^>]*>Scale agency 001</option>")]
+    private static partial Regex AgencyOption();
+}
