@@ -14,6 +14,7 @@ public static class ModuleCatalog
         new Identity.Module(),
         new Agencies.Module(),
         new Catalogue.Module(),
+        new Sessions.Module(),
         new Recipes.Module(),
     ];
 
