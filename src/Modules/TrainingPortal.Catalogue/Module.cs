@@ -37,6 +37,7 @@ public sealed class Module : IModule
         services.AddSingleton<PdfPrinter>();
         services.AddScoped<IRecipeStep, CoursesRecipeStep>();
         services.AddScoped<IRecipeStep, SampleTrainingRecordsRecipeStep>();
+        services.AddScoped<IRecipeStep, TrainingRecordsRecipeStep>();
         services.AddScoped<IScaleSeeder, CatalogueScaleSeeder>();
         services.AddSingleton<TrainingPortal.Agencies.Services.IStaffRecordLink, TrainingRecordLink>();
     }

@@ -327,8 +327,10 @@ public sealed class BookingService(
         return $"{title} on {UkTime.Format(clash.StartsAtUtc)}";
     }
 
+    /// <summary>What a did-not-attend or late cancellation on the course costs: its own charge, or the partnership's default.</summary>
     internal async Task<int> ChargeForAsync(Guid courseId, CancellationToken cancellationToken) =>
-        await db.Set<CourseCharge>().Where(c => c.CourseId == courseId).Select(c => c.PencePerPlace).FirstOrDefaultAsync(cancellationToken);
+        await db.Set<CourseCharge>().Where(c => c.CourseId == courseId).Select(c => (int?)c.PencePerPlace).FirstOrDefaultAsync(cancellationToken)
+            ?? (await SessionSettings.ReadAsync(settings, cancellationToken)).DefaultChargePence;
 
     private sealed record AgencyChoice(Guid AgencyId, string Name);
 
