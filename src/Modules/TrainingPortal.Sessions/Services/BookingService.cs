@@ -22,6 +22,13 @@ public sealed record BookingResult(bool Succeeded, BookingStatus? Status, Guid? 
 }
 
 /// <summary>
+/// What cancelling a booking would do: whether it still can be, and whether it would count as a late cancellation
+/// (inside the window of <see cref="LateCancellationHours"/>) charged to the agency.
+/// </summary>
+public sealed record CancellationPreview(
+    BookingFacts Booking, BookingStatus Status, bool IsOwn, bool CanCancel, bool IsLate, int LateCancellationHours, int ChargePence);
+
+/// <summary>
 /// Books, approves, declines and cancels places. Capacity and the waitlist are guarded by the database: a place is
 /// taken only by a conditional update of the session's counters (<c>BookedCount &lt; Capacity</c> and nobody
 /// waiting), inside a transaction that holds the session's row (PostgreSQL) or the write lock (SQLite) until the
@@ -228,6 +235,27 @@ public sealed class BookingService(
             await transaction.CommitAsync(cancellationToken);
         }
         return OperationResult.Success;
+    }
+
+    /// <summary>
+    /// What cancelling a booking would do, for the confirmation page, worked out by the same rules as
+    /// <see cref="CancelAsync"/>. Null when the booking does not exist or is not the current user's to cancel.
+    /// </summary>
+    public async Task<CancellationPreview?> PreviewCancelAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        var me = await learners.FindCurrentAsync(cancellationToken);
+        if (booking is null || (booking.PractitionerId != me && !await scope.CanManageAsync(booking.AgencyId, cancellationToken)))
+        {
+            return null;
+        }
+        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, cancellationToken);
+        var canCancel = session.StartsAtUtc > Now && BookingRules.CanMove(booking.Status, BookingStatus.Cancelled);
+        var sessionSettings = await SessionSettings.ReadAsync(settings, cancellationToken);
+        var late = canCancel && booking.Status == BookingStatus.Booked && BookingRules.IsLate(Now, session.StartsAtUtc, sessionSettings.LateCancellationWindow);
+        var charge = late ? await ChargeForAsync(session.CourseId, cancellationToken) : 0;
+        return new CancellationPreview(await mail.FactsAsync(bookingId, cancellationToken), booking.Status, booking.PractitionerId == me, canCancel, late,
+            sessionSettings.LateCancellationHours, charge);
     }
 
     /// <summary>

@@ -11,47 +11,31 @@ using TrainingPortal.Sessions.Domain;
 
 namespace TrainingPortal.Sessions.Services;
 
-/// <summary>A session as lists and headings show it.</summary>
+/// <summary>
+/// A session as lists and headings show it. Built with an object initialiser rather than a constructor so that
+/// queries can still filter and sort on its properties: EF Core cannot translate members of a constructor call.
+/// </summary>
 public sealed record SessionSummary
 {
     public required Guid Id { get; init; }
-
     public required Guid CourseId { get; init; }
-
     public required string CourseCode { get; init; }
-
     public required string CourseTitle { get; init; }
-
     public required DeliveryMode Mode { get; init; }
-
     public required DateTime StartsAtUtc { get; init; }
-
     public required DateTime EndsAtUtc { get; init; }
-
-    public required string? VenueName { get; init; }
-
-    public required string? VenueAddress { get; init; }
-
-    public required string? AccessibilityNotes { get; init; }
-
-    public required string? JoiningLink { get; init; }
-
+    public string? VenueName { get; init; }
+    public string? VenueAddress { get; init; }
+    public string? AccessibilityNotes { get; init; }
+    public string? JoiningLink { get; init; }
     public required int Capacity { get; init; }
-
     public required int BookedCount { get; init; }
-
     public required int WaitlistCount { get; init; }
-
     public required DateOnly BookingClosesOn { get; init; }
-
-    public required string? Notes { get; init; }
-
+    public string? Notes { get; init; }
     public required SessionStatus Status { get; init; }
-
-    public required string? CancellationReason { get; init; }
-
-    public required DateTime? RegisterClosedAt { get; init; }
-
+    public string? CancellationReason { get; init; }
+    public DateTime? RegisterClosedAt { get; init; }
     public required string CheckInCode { get; init; }
 
     public int PlacesLeft => Math.Max(0, Capacity - BookedCount);
@@ -61,40 +45,30 @@ public sealed record SessionSummary
     public string Where => JoiningLink is not null ? "Online" : VenueName ?? "";
 }
 
-/// <summary>A booking as a practitioner's or a lead's list shows it.</summary>
+/// <summary>A booking as a practitioner's or a lead's list shows it (an object initialiser, like <see cref="SessionSummary"/>, so queries can filter on it).</summary>
 public sealed record BookingRow
 {
     public required Guid BookingId { get; init; }
-
     public required Guid SessionId { get; init; }
-
     public required string CourseTitle { get; init; }
-
     public required DateTime StartsAtUtc { get; init; }
-
     public required DateTime EndsAtUtc { get; init; }
-
     public required string Where { get; init; }
-
     public required BookingStatus Status { get; init; }
-
-    public required int? WaitlistPosition { get; init; }
-
+    public int? WaitlistPosition { get; init; }
     public required string PractitionerName { get; init; }
-
     public required Guid PractitionerId { get; init; }
-
     public required Guid AgencyId { get; init; }
-
     public required string Agency { get; init; }
-
     public required DateTime CreatedAt { get; init; }
-
     public required int ChargePence { get; init; }
 }
 
 /// <summary>Did-not-attend and late cancellations of one agency over a period, and what they cost.</summary>
 public sealed record AgencyCharges(Guid AgencyId, string Agency, int DidNotAttend, int LateCancelled, int TotalPence);
+
+/// <summary>A session as a practitioner's page shows it, with their own booking on it if they have one.</summary>
+public sealed record SessionPage(SessionSummary Session, IReadOnlyList<string> Trainers, bool RequiresApproval, BookingRow? MyBooking, int? WaitingNumber);
 
 /// <summary>Read models for the sessions module's pages. Everything is filtered and paged in the database.</summary>
 public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimeProvider clock)
@@ -240,6 +214,67 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
             .OrderBy(t => t.Agency).ToList();
     }
 
+    /// <summary>
+    /// What a practitioner's session page shows: the session, its trainers, whether the course needs the lead's
+    /// approval, and the person's own booking on it that still counts (with their place in the queue when waiting).
+    /// </summary>
+    public async Task<SessionPage?> SessionPageAsync(Guid sessionId, Guid? practitionerId, CancellationToken cancellationToken = default)
+    {
+        if (await SummaryAsync(sessionId, cancellationToken) is not { } summary)
+        {
+            return null;
+        }
+        var trainers = await TrainerNamesAsync(sessionId, cancellationToken);
+        var requiresApproval = await CurrentVersions().Where(v => v.CourseId == summary.CourseId).Select(v => v.RequiresApproval).FirstOrDefaultAsync(cancellationToken);
+        var booking = practitionerId is null ? null : await Rows()
+            .Where(r => r.SessionId == sessionId && r.PractitionerId == practitionerId && BookingRules.ActiveStatuses.Contains(r.Status))
+            .FirstOrDefaultAsync(cancellationToken);
+        int? waitingNumber = booking is { Status: BookingStatus.Waitlisted }
+            ? (await WaitingNumbersAsync([booking.BookingId], cancellationToken)).GetValueOrDefault(booking.BookingId)
+            : null;
+        return new SessionPage(summary, trainers, requiresApproval, booking, waitingNumber);
+    }
+
+    /// <summary>
+    /// Where each waiting booking stands in its session's queue now (1 is next for a place): people see "number 3",
+    /// not the position handed out when they joined. Bookings that are not waiting are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> WaitingNumbersAsync(IEnumerable<Guid> bookingIds, CancellationToken cancellationToken = default)
+    {
+        var ids = bookingIds.Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return new Dictionary<Guid, int>();
+        }
+        var waiting = db.Set<Booking>().AsNoTracking().Where(b => b.Status == BookingStatus.Waitlisted);
+        return await waiting.Where(b => ids.Contains(b.Id))
+            .Select(b => new { b.Id, Number = waiting.Count(o => o.SessionId == b.SessionId && o.WaitlistPosition <= b.WaitlistPosition) })
+            .ToDictionaryAsync(x => x.Id, x => x.Number, cancellationToken);
+    }
+
+    /// <summary>An agency's did-not-attend and late cancellations, latest session first, with what each was charged; paged.</summary>
+    public async Task<PagedList<BookingRow>> MissedPlacesAsync(Guid agencyId, int page, CancellationToken cancellationToken = default)
+    {
+        if (!await scope.CanManageAsync(agencyId, cancellationToken))
+        {
+            return new PagedList<BookingRow>([], 1, PagingExtensions.DefaultPageSize, 0);
+        }
+        return await Rows().Where(r => r.AgencyId == agencyId && (r.Status == BookingStatus.DidNotAttend || r.Status == BookingStatus.LateCancelled))
+            .OrderByDescending(r => r.StartsAtUtc).ThenBy(r => r.PractitionerName)
+            .ToPagedListAsync(page, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>How many requests are waiting for approval in the agencies the current user leads (all agencies for a coordinator).</summary>
+    public async Task<int> RequestCountAsync(CancellationToken cancellationToken = default)
+    {
+        var visible = (await scope.VisibleAgenciesAsync(cancellationToken)).Select(a => a.Id);
+        return await db.Set<Booking>().AsNoTracking().CountAsync(b => b.Status == BookingStatus.Requested && visible.Contains(b.AgencyId), cancellationToken);
+    }
+
+    /// <summary>The agencies whose bookings the current user manages (those they lead; every agency for a coordinator), by name.</summary>
+    public async Task<IReadOnlyList<LookupItem<Guid>>> ManagedAgenciesAsync(CancellationToken cancellationToken = default) =>
+        await (await scope.VisibleAgenciesAsync(cancellationToken)).OrderBy(a => a.Name).Select(a => new LookupItem<Guid>(a.Id, a.Name)).ToListAsync(cancellationToken);
+
     private IQueryable<BookingRow> Rows() =>
         from b in db.Set<Booking>().AsNoTracking()
         join s in db.Set<Session>() on b.SessionId equals s.Id
@@ -250,8 +285,8 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         {
             BookingId = b.Id, SessionId = s.Id, CourseTitle = v.Title, StartsAtUtc = s.StartsAtUtc, EndsAtUtc = s.EndsAtUtc,
             Where = s.JoiningLink != null ? "Online" : s.VenueName ?? "", Status = b.Status, WaitlistPosition = b.WaitlistPosition,
-            PractitionerName = p.FirstName + " " + p.LastName, PractitionerId = p.Id, AgencyId = a.Id, Agency = a.Name,
-            CreatedAt = b.CreatedAt, ChargePence = b.ChargePence,
+            PractitionerName = p.FirstName + " " + p.LastName, PractitionerId = p.Id, AgencyId = a.Id, Agency = a.Name, CreatedAt = b.CreatedAt,
+            ChargePence = b.ChargePence,
         };
 
     private IQueryable<CourseVersion> CurrentVersions() =>

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingPortal.Core.Results;
+using TrainingPortal.Sessions.Services;
+
+namespace TrainingPortal.Sessions.Areas.Sessions.Pages.Agency;
+
+/// <summary>A lead cancels a member of staff's booking on their behalf.</summary>
+[Authorize(Policy = Permissions.ManageAgencyBookings)]
+public class CancelModel(BookingService bookings) : PageModel
+{
+    [FromRoute]
+    public Guid BookingId { get; set; }
+
+    public CancellationPreview Preview { get; private set; } = null!;
+
+    /// <summary>The agency's bookings page, where the lead came from.</summary>
+    public string AgencyUrl => $"/sessions/agency?agency={Preview.Booking.AgencyId}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var before = await bookings.PreviewCancelAsync(BookingId, cancellationToken);
+        var result = await bookings.CancelAsync(BookingId, cancellationToken);
+        if (!result.Succeeded || before is null)
+        {
+            ModelState.AddErrors(result);
+            return await LoadAsync(cancellationToken);
+        }
+        TempData["Success"] = $"{before.Booking.PractitionerName}'s booking on {before.Booking.CourseTitle} on {BookingText.Day(before.Booking.StartsAtUtc)} has been cancelled."
+            + (before.IsLate ? " It is recorded as a late cancellation." : "");
+        return Redirect($"/sessions/agency?agency={before.Booking.AgencyId}");
+    }
+
+    private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await bookings.PreviewCancelAsync(BookingId, cancellationToken) is not { } preview)
+        {
+            return NotFound();
+        }
+        Preview = preview;
+        return Page();
+    }
+}
