@@ -11,12 +11,33 @@ using TrainingPortal.Sessions.Domain;
 
 namespace TrainingPortal.Sessions.Services;
 
-/// <summary>A session as lists and headings show it.</summary>
-public sealed record SessionSummary(
-    Guid Id, Guid CourseId, string CourseCode, string CourseTitle, DeliveryMode Mode, DateTime StartsAtUtc, DateTime EndsAtUtc,
-    string? VenueName, string? VenueAddress, string? AccessibilityNotes, string? JoiningLink, int Capacity, int BookedCount, int WaitlistCount,
-    DateOnly BookingClosesOn, string? Notes, SessionStatus Status, string? CancellationReason, DateTime? RegisterClosedAt, string CheckInCode)
+/// <summary>
+/// A session as lists and headings show it. Built with an object initialiser rather than a constructor so that
+/// queries can still filter and sort on its properties: EF Core cannot translate members of a constructor call.
+/// </summary>
+public sealed record SessionSummary
 {
+    public required Guid Id { get; init; }
+    public required Guid CourseId { get; init; }
+    public required string CourseCode { get; init; }
+    public required string CourseTitle { get; init; }
+    public required DeliveryMode Mode { get; init; }
+    public required DateTime StartsAtUtc { get; init; }
+    public required DateTime EndsAtUtc { get; init; }
+    public string? VenueName { get; init; }
+    public string? VenueAddress { get; init; }
+    public string? AccessibilityNotes { get; init; }
+    public string? JoiningLink { get; init; }
+    public required int Capacity { get; init; }
+    public required int BookedCount { get; init; }
+    public required int WaitlistCount { get; init; }
+    public required DateOnly BookingClosesOn { get; init; }
+    public string? Notes { get; init; }
+    public required SessionStatus Status { get; init; }
+    public string? CancellationReason { get; init; }
+    public DateTime? RegisterClosedAt { get; init; }
+    public required string CheckInCode { get; init; }
+
     public int PlacesLeft => Math.Max(0, Capacity - BookedCount);
 
     public int FillPercent => Capacity == 0 ? 0 : 100 * BookedCount / Capacity;
@@ -24,10 +45,24 @@ public sealed record SessionSummary(
     public string Where => JoiningLink is not null ? "Online" : VenueName ?? "";
 }
 
-/// <summary>A booking as a practitioner's or a lead's list shows it.</summary>
-public sealed record BookingRow(
-    Guid BookingId, Guid SessionId, string CourseTitle, DateTime StartsAtUtc, DateTime EndsAtUtc, string Where, BookingStatus Status,
-    int? WaitlistPosition, string PractitionerName, Guid PractitionerId, Guid AgencyId, string Agency, DateTime CreatedAt, int ChargePence);
+/// <summary>A booking as a practitioner's or a lead's list shows it (an object initialiser, like <see cref="SessionSummary"/>, so queries can filter on it).</summary>
+public sealed record BookingRow
+{
+    public required Guid BookingId { get; init; }
+    public required Guid SessionId { get; init; }
+    public required string CourseTitle { get; init; }
+    public required DateTime StartsAtUtc { get; init; }
+    public required DateTime EndsAtUtc { get; init; }
+    public required string Where { get; init; }
+    public required BookingStatus Status { get; init; }
+    public int? WaitlistPosition { get; init; }
+    public required string PractitionerName { get; init; }
+    public required Guid PractitionerId { get; init; }
+    public required Guid AgencyId { get; init; }
+    public required string Agency { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required int ChargePence { get; init; }
+}
 
 /// <summary>Did-not-attend and late cancellations of one agency over a period, and what they cost.</summary>
 public sealed record AgencyCharges(Guid AgencyId, string Agency, int DidNotAttend, int LateCancelled, int TotalPence);
@@ -41,9 +76,14 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         from s in db.Set<Session>().AsNoTracking()
         join c in db.Set<Course>() on s.CourseId equals c.Id
         join v in CurrentVersions() on s.CourseId equals v.CourseId
-        select new SessionSummary(s.Id, s.CourseId, c.Code, v.Title, v.DeliveryMode, s.StartsAtUtc, s.EndsAtUtc, s.VenueName, s.VenueAddress,
-            s.AccessibilityNotes, s.JoiningLink, s.Capacity, s.BookedCount, s.WaitlistCount, s.BookingClosesOn, s.Notes, s.Status,
-            s.CancellationReason, s.RegisterClosedAt, s.CheckInCode);
+        select new SessionSummary
+        {
+            Id = s.Id, CourseId = s.CourseId, CourseCode = c.Code, CourseTitle = v.Title, Mode = v.DeliveryMode, StartsAtUtc = s.StartsAtUtc,
+            EndsAtUtc = s.EndsAtUtc, VenueName = s.VenueName, VenueAddress = s.VenueAddress, AccessibilityNotes = s.AccessibilityNotes,
+            JoiningLink = s.JoiningLink, Capacity = s.Capacity, BookedCount = s.BookedCount, WaitlistCount = s.WaitlistCount,
+            BookingClosesOn = s.BookingClosesOn, Notes = s.Notes, Status = s.Status, CancellationReason = s.CancellationReason,
+            RegisterClosedAt = s.RegisterClosedAt, CheckInCode = s.CheckInCode,
+        };
 
     public Task<SessionSummary?> SummaryAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         Summaries().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
@@ -177,8 +217,13 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         join v in CurrentVersions() on s.CourseId equals v.CourseId
         join p in db.Set<Practitioner>() on b.PractitionerId equals p.Id
         join a in db.Set<Agency>() on b.AgencyId equals a.Id
-        select new BookingRow(b.Id, s.Id, v.Title, s.StartsAtUtc, s.EndsAtUtc, s.JoiningLink != null ? "Online" : s.VenueName ?? "", b.Status,
-            b.WaitlistPosition, p.FirstName + " " + p.LastName, p.Id, a.Id, a.Name, b.CreatedAt, b.ChargePence);
+        select new BookingRow
+        {
+            BookingId = b.Id, SessionId = s.Id, CourseTitle = v.Title, StartsAtUtc = s.StartsAtUtc, EndsAtUtc = s.EndsAtUtc,
+            Where = s.JoiningLink != null ? "Online" : s.VenueName ?? "", Status = b.Status, WaitlistPosition = b.WaitlistPosition,
+            PractitionerName = p.FirstName + " " + p.LastName, PractitionerId = p.Id, AgencyId = a.Id, Agency = a.Name, CreatedAt = b.CreatedAt,
+            ChargePence = b.ChargePence,
+        };
 
     private IQueryable<CourseVersion> CurrentVersions() =>
         db.Set<CourseVersion>().Where(v => v.Number == db.Set<CourseVersion>().Where(x => x.CourseId == v.CourseId).Max(x => x.Number));
