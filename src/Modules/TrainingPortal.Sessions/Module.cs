@@ -31,6 +31,8 @@ public sealed class Module : IModule
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionMail>();
         services.AddScoped<RegisterExport>();
+        services.AddScoped<ChargesExport>();
+        services.AddScoped<SessionSettingsEditor>();
         services.AddScoped<SessionReminderJob>();
         services.AddScoped<ICourseSessions, CourseSessions>();
         services.AddTransient<IStartupTask, ScheduleSessionReminders>();

@@ -99,6 +99,10 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
                orderby u.LastName
                select u.FirstName + " " + u.LastName).ToListAsync(cancellationToken);
 
+    /// <summary>The user ids of a session's trainers, to fill in the form that changes it.</summary>
+    public async Task<IReadOnlyList<Guid>> TrainerIdsAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        await db.Set<SessionTrainer>().AsNoTracking().Where(t => t.SessionId == sessionId).Select(t => t.UserId).ToListAsync(cancellationToken);
+
     /// <summary>Upcoming sessions for the coordinator's overview (or past ones), with fill rates, paged.</summary>
     public Task<PagedList<SessionSummary>> OverviewAsync(bool past, Guid? courseId, int page, CancellationToken cancellationToken = default)
     {
