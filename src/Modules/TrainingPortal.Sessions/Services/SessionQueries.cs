@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
@@ -37,16 +38,10 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public IQueryable<SessionSummary> Summaries() =>
-        from s in db.Set<Session>().AsNoTracking()
-        join c in db.Set<Course>() on s.CourseId equals c.Id
-        join v in CurrentVersions() on s.CourseId equals v.CourseId
-        select new SessionSummary(s.Id, s.CourseId, c.Code, v.Title, v.DeliveryMode, s.StartsAtUtc, s.EndsAtUtc, s.VenueName, s.VenueAddress,
-            s.AccessibilityNotes, s.JoiningLink, s.Capacity, s.BookedCount, s.WaitlistCount, s.BookingClosesOn, s.Notes, s.Status,
-            s.CancellationReason, s.RegisterClosedAt, s.CheckInCode);
+    public IQueryable<SessionSummary> Summaries() => SummaryRows().Select(ToSummary);
 
     public Task<SessionSummary?> SummaryAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
-        Summaries().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        SummaryRows().Where(s => s.Id == sessionId).Select(ToSummary).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The names of a session's trainers.</summary>
     public async Task<IReadOnlyList<string>> TrainerNamesAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
@@ -60,11 +55,11 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     public Task<PagedList<SessionSummary>> OverviewAsync(bool past, Guid? courseId, int page, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var query = Summaries().Where(s => courseId == null || s.CourseId == courseId);
+        var query = SummaryRows().Where(s => courseId == null || s.CourseId == courseId);
         query = past
             ? query.Where(s => s.StartsAtUtc < now).OrderByDescending(s => s.StartsAtUtc)
             : query.Where(s => s.StartsAtUtc >= now).OrderBy(s => s.StartsAtUtc);
-        return query.ToPagedListAsync(page, cancellationToken: cancellationToken);
+        return query.Select(ToSummary).ToPagedListAsync(page, cancellationToken: cancellationToken);
     }
 
     /// <summary>Headline figures for upcoming scheduled sessions: places offered, booked, waiting.</summary>
@@ -83,7 +78,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     {
         var since = Now.AddDays(-60);
         var mine = db.Set<SessionTrainer>().Where(t => t.UserId == userId).Select(t => t.SessionId);
-        return await Summaries().Where(s => mine.Contains(s.Id) && s.EndsAtUtc >= since).OrderBy(s => s.StartsAtUtc).ToListAsync(cancellationToken);
+        return await SummaryRows().Where(s => mine.Contains(s.Id) && s.EndsAtUtc >= since).OrderBy(s => s.StartsAtUtc).Select(ToSummary).ToListAsync(cancellationToken);
     }
 
     /// <summary>Upcoming scheduled sessions of a course that can still be booked, for the course page.</summary>
@@ -91,8 +86,8 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     {
         var now = Now;
         var today = DateOnly.FromDateTime(UkTime.FromUtc(now));
-        return await Summaries().Where(s => s.CourseId == courseId && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now && s.BookingClosesOn >= today)
-            .OrderBy(s => s.StartsAtUtc).Take(20).ToListAsync(cancellationToken);
+        return await SummaryRows().Where(s => s.CourseId == courseId && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now && s.BookingClosesOn >= today)
+            .OrderBy(s => s.StartsAtUtc).Take(20).Select(ToSummary).ToListAsync(cancellationToken);
     }
 
     /// <summary>A session's register lines: everyone who holds (or held) a place.</summary>
@@ -114,7 +109,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         await Rows().Where(r => r.SessionId == sessionId && !(r.Status == BookingStatus.Booked || r.Status == BookingStatus.Attended
                 || r.Status == BookingStatus.PartiallyAttended || r.Status == BookingStatus.DidNotAttend))
             .OrderBy(r => r.Status == BookingStatus.Waitlisted ? 0 : r.Status == BookingStatus.Requested ? 1 : 2).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.CreatedAt)
-            .ToListAsync(cancellationToken);
+            .Select(ToBookingRow).ToListAsync(cancellationToken);
 
     /// <summary>A practitioner's bookings: upcoming (and waiting), or past.</summary>
     public async Task<IReadOnlyList<BookingRow>> ForPractitionerAsync(Guid practitionerId, bool past, CancellationToken cancellationToken = default)
@@ -122,8 +117,8 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         var now = Now;
         var rows = Rows().Where(r => r.PractitionerId == practitionerId);
         return past
-            ? await rows.Where(r => r.EndsAtUtc < now).OrderByDescending(r => r.StartsAtUtc).Take(100).ToListAsync(cancellationToken)
-            : await rows.Where(r => r.EndsAtUtc >= now).OrderBy(r => r.StartsAtUtc).ToListAsync(cancellationToken);
+            ? await rows.Where(r => r.EndsAtUtc < now).OrderByDescending(r => r.StartsAtUtc).Take(100).Select(ToBookingRow).ToListAsync(cancellationToken)
+            : await rows.Where(r => r.EndsAtUtc >= now).OrderBy(r => r.StartsAtUtc).Select(ToBookingRow).ToListAsync(cancellationToken);
     }
 
     /// <summary>The current user's agency's bookings (a lead sees only agencies they lead), paged, optionally one status.</summary>
@@ -136,7 +131,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         var now = Now;
         var rows = Rows().Where(r => r.AgencyId == agencyId && (status == null || r.Status == status));
         rows = upcoming ? rows.Where(r => r.EndsAtUtc >= now).OrderBy(r => r.StartsAtUtc) : rows.Where(r => r.EndsAtUtc < now).OrderByDescending(r => r.StartsAtUtc);
-        return await rows.ToPagedListAsync(page, cancellationToken: cancellationToken);
+        return await rows.Select(ToBookingRow).ToPagedListAsync(page, cancellationToken: cancellationToken);
     }
 
     /// <summary>Requests waiting for approval in the agencies the current user leads (all agencies for a coordinator).</summary>
@@ -144,7 +139,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     {
         var visible = (await scope.VisibleAgenciesAsync(cancellationToken)).Select(a => a.Id);
         return await Rows().Where(r => r.Status == BookingStatus.Requested && visible.Contains(r.AgencyId)).OrderBy(r => r.StartsAtUtc).ThenBy(r => r.CreatedAt)
-            .Take(200).ToListAsync(cancellationToken);
+            .Take(200).Select(ToBookingRow).ToListAsync(cancellationToken);
     }
 
     /// <summary>Did-not-attend and late cancellations per agency for sessions that started in [from, to), with charges.</summary>
@@ -171,14 +166,82 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
             .OrderBy(t => t.Agency).ToList();
     }
 
-    private IQueryable<BookingRow> Rows() =>
+    // Filters and ordering go on these settable rows, then the record is made last: EF Core cannot translate a
+    // condition on a member of a record built through its constructor.
+    private IQueryable<SummaryRow> SummaryRows() =>
+        from s in db.Set<Session>().AsNoTracking()
+        join c in db.Set<Course>() on s.CourseId equals c.Id
+        join v in CurrentVersions() on s.CourseId equals v.CourseId
+        select new SummaryRow
+        {
+            Id = s.Id, CourseId = s.CourseId, CourseCode = c.Code, CourseTitle = v.Title, Mode = v.DeliveryMode, StartsAtUtc = s.StartsAtUtc, EndsAtUtc = s.EndsAtUtc,
+            VenueName = s.VenueName, VenueAddress = s.VenueAddress, AccessibilityNotes = s.AccessibilityNotes, JoiningLink = s.JoiningLink, Capacity = s.Capacity,
+            BookedCount = s.BookedCount, WaitlistCount = s.WaitlistCount, BookingClosesOn = s.BookingClosesOn, Notes = s.Notes, Status = s.Status,
+            CancellationReason = s.CancellationReason, RegisterClosedAt = s.RegisterClosedAt, CheckInCode = s.CheckInCode,
+        };
+
+    private static readonly Expression<Func<SummaryRow, SessionSummary>> ToSummary = s => new SessionSummary(
+        s.Id, s.CourseId, s.CourseCode, s.CourseTitle, s.Mode, s.StartsAtUtc, s.EndsAtUtc, s.VenueName, s.VenueAddress, s.AccessibilityNotes, s.JoiningLink,
+        s.Capacity, s.BookedCount, s.WaitlistCount, s.BookingClosesOn, s.Notes, s.Status, s.CancellationReason, s.RegisterClosedAt, s.CheckInCode);
+
+    private IQueryable<BookingRowData> Rows() =>
         from b in db.Set<Booking>().AsNoTracking()
         join s in db.Set<Session>() on b.SessionId equals s.Id
         join v in CurrentVersions() on s.CourseId equals v.CourseId
         join p in db.Set<Practitioner>() on b.PractitionerId equals p.Id
         join a in db.Set<Agency>() on b.AgencyId equals a.Id
-        select new BookingRow(b.Id, s.Id, v.Title, s.StartsAtUtc, s.EndsAtUtc, s.JoiningLink != null ? "Online" : s.VenueName ?? "", b.Status,
-            b.WaitlistPosition, p.FirstName + " " + p.LastName, p.Id, a.Id, a.Name, b.CreatedAt, b.ChargePence);
+        select new BookingRowData
+        {
+            BookingId = b.Id, SessionId = s.Id, CourseTitle = v.Title, StartsAtUtc = s.StartsAtUtc, EndsAtUtc = s.EndsAtUtc,
+            Where = s.JoiningLink != null ? "Online" : s.VenueName ?? "", Status = b.Status, WaitlistPosition = b.WaitlistPosition,
+            PractitionerName = p.FirstName + " " + p.LastName, PractitionerId = p.Id, AgencyId = a.Id, Agency = a.Name, CreatedAt = b.CreatedAt, ChargePence = b.ChargePence,
+        };
+
+    private static readonly Expression<Func<BookingRowData, BookingRow>> ToBookingRow = r => new BookingRow(
+        r.BookingId, r.SessionId, r.CourseTitle, r.StartsAtUtc, r.EndsAtUtc, r.Where, r.Status, r.WaitlistPosition, r.PractitionerName, r.PractitionerId,
+        r.AgencyId, r.Agency, r.CreatedAt, r.ChargePence);
+
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; init; }
+        public Guid CourseId { get; init; }
+        public string CourseCode { get; init; } = "";
+        public string CourseTitle { get; init; } = "";
+        public DeliveryMode Mode { get; init; }
+        public DateTime StartsAtUtc { get; init; }
+        public DateTime EndsAtUtc { get; init; }
+        public string? VenueName { get; init; }
+        public string? VenueAddress { get; init; }
+        public string? AccessibilityNotes { get; init; }
+        public string? JoiningLink { get; init; }
+        public int Capacity { get; init; }
+        public int BookedCount { get; init; }
+        public int WaitlistCount { get; init; }
+        public DateOnly BookingClosesOn { get; init; }
+        public string? Notes { get; init; }
+        public SessionStatus Status { get; init; }
+        public string? CancellationReason { get; init; }
+        public DateTime? RegisterClosedAt { get; init; }
+        public string CheckInCode { get; init; } = "";
+    }
+
+    private sealed class BookingRowData
+    {
+        public Guid BookingId { get; init; }
+        public Guid SessionId { get; init; }
+        public string CourseTitle { get; init; } = "";
+        public DateTime StartsAtUtc { get; init; }
+        public DateTime EndsAtUtc { get; init; }
+        public string Where { get; init; } = "";
+        public BookingStatus Status { get; init; }
+        public int? WaitlistPosition { get; init; }
+        public string PractitionerName { get; init; } = "";
+        public Guid PractitionerId { get; init; }
+        public Guid AgencyId { get; init; }
+        public string Agency { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+        public int ChargePence { get; init; }
+    }
 
     private IQueryable<CourseVersion> CurrentVersions() =>
         db.Set<CourseVersion>().Where(v => v.Number == db.Set<CourseVersion>().Where(x => x.CourseId == v.CourseId).Max(x => x.Number));
