@@ -337,8 +337,10 @@ public sealed class BookingService(
         return $"{title} on {UkTime.Format(clash.StartsAtUtc)}";
     }
 
+    /// <summary>The course's own charge, or else the partnership's charge per place.</summary>
     internal async Task<int> ChargeForAsync(Guid courseId, CancellationToken cancellationToken) =>
-        await db.Set<CourseCharge>().Where(c => c.CourseId == courseId).Select(c => c.PencePerPlace).FirstOrDefaultAsync(cancellationToken);
+        await db.Set<CourseCharge>().Where(c => c.CourseId == courseId).Select(c => (int?)c.PencePerPlace).FirstOrDefaultAsync(cancellationToken)
+            ?? await settings.GetIntAsync(SessionSettings.DidNotAttendChargePenceKey, 0, cancellationToken);
 
     private sealed record AgencyChoice(Guid AgencyId, string Name);
 

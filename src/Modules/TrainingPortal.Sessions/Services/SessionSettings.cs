@@ -8,6 +8,9 @@ public sealed record SessionSettings(int LateCancellationHours, int ReminderDays
     public const string LateCancellationHoursKey = "Sessions:LateCancellationHours";
     public const string ReminderDaysBeforeKey = "Sessions:ReminderDaysBefore";
 
+    /// <summary>What a did-not-attend or late cancellation costs, in pence, on a course without a charge of its own.</summary>
+    public const string DidNotAttendChargePenceKey = "Sessions:DidNotAttendChargePence";
+
     public static readonly SessionSettings Defaults = new(72, 3);
 
     public TimeSpan LateCancellationWindow => TimeSpan.FromHours(LateCancellationHours);
