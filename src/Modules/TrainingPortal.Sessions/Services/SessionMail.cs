@@ -16,7 +16,7 @@ public sealed record BookingFacts(
     Guid BookingId, Guid SessionId, Guid PractitionerId, Guid AgencyId, string PractitionerName, string? PractitionerEmail,
     string CourseTitle, DateTime StartsAtUtc, DateTime EndsAtUtc, string Location, int Sequence)
 {
-    public string When => $"{UkTime.Format(StartsAtUtc)} to {UkTime.FromUtc(EndsAtUtc):HH:mm}";
+    public string When => $"{UkTime.Format(StartsAtUtc)} to {UkTime.FromUtc(EndsAtUtc).ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}";
 }
 
 /// <summary>Writes the sessions module's emails to the outbox; the caller's SaveChanges sends them with the change.</summary>
