@@ -9,7 +9,6 @@ using TrainingPortal.Core;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
-using TrainingPortal.Data.Settings;
 using TrainingPortal.Identity.Domain;
 using TrainingPortal.Identity.Services;
 using TrainingPortal.Notifications.Domain;
@@ -208,13 +207,6 @@ public sealed class SessionsPortal : IAsyncDisposable
         var step = s.GetServices<IRecipeStep>().Single(x => x.Name == "CourseCharges");
         using var json = JsonDocument.Parse($$"""{ "name": "CourseCharges", "charges": [ { "course": "{{courseCode}}", "pence": {{pence}} } ] }""");
         await step.ExecuteAsync(json.RootElement, new RecipeContext { RecipeName = "charges" }, CancellationToken.None);
-    });
-
-    /// <summary>Changes one of the partnership's settings, as the coordinator's settings page would.</summary>
-    public Task SettingAsync(string key, string value) => As(Coordinator, async s =>
-    {
-        await s.GetRequiredService<PortalSettings>().SetAsync(key, value);
-        await s.GetRequiredService<PortalDbContext>().SaveChangesAsync();
     });
 
     /// <summary>Schedules a session as the coordinator and returns its id.</summary>
