@@ -121,7 +121,7 @@ public static class PortalHost
     {
         // Registered before AddHangfire so that each host owns its storage instead of sharing the static JobStorage.Current.
         services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.PostgreSql
-            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(JobsConnectionString(database.ConnectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire" }),
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(2) })
             : new InMemoryStorage());
         services.AddHangfire(config => config
@@ -136,6 +136,18 @@ public static class PortalHost
                 options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
         }
+    }
+
+    /// <summary>
+    /// The same database under another application name, so that jobs draw on a connection pool of their own: a request
+    /// that queues a job (as the outbox does on save) while its transaction holds a row must never wait for a pooled
+    /// connection held by requests that are themselves waiting for that row.
+    /// </summary>
+    private static string JobsConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        builder.ApplicationName = $"{(string.IsNullOrWhiteSpace(builder.ApplicationName) ? "TrainingPortal" : builder.ApplicationName)} jobs";
+        return builder.ConnectionString;
     }
 
     private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder, PermissionCatalog permissions)

@@ -296,6 +296,16 @@ public sealed class BookingService(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockSessionAsync(booking.SessionId, cancellationToken);
+        if (!isNew)
+        {
+            // Claim the request before taking a place: a second approval or a decline arriving at the same moment finds it decided.
+            var claimed = await db.Set<Booking>().Where(b => b.Id == booking.Id && b.Status == BookingStatus.Requested)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.DecidedAt, booking.DecidedAt), cancellationToken);
+            if (claimed == 0)
+            {
+                return BookingResult.Refused("That request has already been decided.");
+            }
+        }
         // Take a place only if one is free and nobody is waiting for it: nobody jumps the queue.
         var placed = await db.Set<Session>()
             .Where(s => s.Id == booking.SessionId && s.Status == SessionStatus.Scheduled && s.BookedCount < s.Capacity && s.WaitlistCount == 0)

@@ -30,8 +30,8 @@ public static class CalendarInvites
 
     private static string Serialize(InviteDetails invite, string method)
     {
-        var calendar = new Calendar { Method = method };
-        calendar.AddProperty("PRODID", "-//TrainingPortal//Sessions//EN");
+        // Setting the product replaces the library's own: a calendar may name only one.
+        var calendar = new Calendar { Method = method, ProductId = "-//TrainingPortal//Sessions//EN" };
         var e = new CalendarEvent
         {
             Uid = Uid(invite.BookingId),

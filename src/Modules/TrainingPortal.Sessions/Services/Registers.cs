@@ -144,7 +144,7 @@ public sealed class Registers(
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var closed = await db.Set<Session>().Where(s => s.Id == sessionId && s.RegisterClosedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisterClosedAt, Now).SetProperty(x => x.Status, SessionStatus.Completed), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RegisterClosedAt, Now).SetProperty(x => x.Status, SessionStatus.Completed).SetProperty(x => x.WaitlistCount, 0), cancellationToken);
         if (closed == 0)
         {
             return OperationResult.Failed("", "This register is already closed.");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Core;
@@ -16,7 +17,7 @@ public sealed record BookingFacts(
     Guid BookingId, Guid SessionId, Guid PractitionerId, Guid AgencyId, string PractitionerName, string? PractitionerEmail,
     string CourseTitle, DateTime StartsAtUtc, DateTime EndsAtUtc, string Location, int Sequence)
 {
-    public string When => $"{UkTime.Format(StartsAtUtc)} to {UkTime.FromUtc(EndsAtUtc):HH:mm}";
+    public string When => $"{UkTime.Format(StartsAtUtc)} to {UkTime.FromUtc(EndsAtUtc).ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}";
 }
 
 /// <summary>Writes the sessions module's emails to the outbox; the caller's SaveChanges sends them with the change.</summary>
@@ -135,11 +136,14 @@ public sealed class SessionMail(PortalDbContext db, Outbox outbox, PublicUrls ur
             return;
         }
         var firstName = facts.PractitionerName.Split(' ')[0];
+        // Smtp:From may be "Name <address>"; the invite's organiser is the address alone.
+        var (fromAddress, fromName) = MailboxAddress.TryParse(smtp.Value.From, out var from) ? (from.Address, from.Name) : (smtp.Value.From, null);
         var attachments = invite
             ? new[]
             {
                 CalendarInvites.Attachment(new InviteDetails(facts.BookingId, facts.Sequence, facts.CourseTitle, facts.StartsAtUtc, facts.EndsAtUtc, facts.Location,
-                    $"{facts.CourseTitle}. {urls.Absolute("/sessions/" + facts.SessionId)}", smtp.Value.From, "Training portal", facts.PractitionerEmail, facts.PractitionerName), cancel),
+                    $"{facts.CourseTitle}. {urls.Absolute("/sessions/" + facts.SessionId)}", fromAddress,
+                    string.IsNullOrWhiteSpace(fromName) ? "Training portal" : fromName, facts.PractitionerEmail, facts.PractitionerName), cancel),
             }
             : null;
         await outbox.EnqueueAsync(category, facts.PractitionerEmail, facts.PractitionerName, new EmailContent(subject, $"Dear {firstName},", paragraphs)

@@ -211,6 +211,12 @@ public sealed class SessionScheduler(
         {
             errors.Add(new("CourseId", "Select the course"));
         }
+        else if (await db.Set<CourseVersion>().Where(v => v.CourseId == course.Id).OrderByDescending(v => v.Number).Select(v => v.DeliveryMode).FirstAsync(cancellationToken) == DeliveryMode.ELearning)
+        {
+            // E-learning is taken online at any time: it has no sessions.
+            course = null;
+            errors.Add(new("CourseId", "Select the course"));
+        }
         if (input.Date is null)
         {
             errors.Add(new("Date", "Enter the date of the session"));

@@ -10,7 +10,7 @@ public sealed record SessionSettings(int LateCancellationHours, int ReminderDays
 {
     public const string LateCancellationHoursKey = "Sessions:LateCancellationHours";
     public const string ReminderDaysBeforeKey = "Sessions:ReminderDaysBefore";
-    public const string DefaultChargePenceKey = "Sessions:DidNotAttendChargePence";
+    public const string DidNotAttendChargePenceKey = "Sessions:DidNotAttendChargePence";
 
     public static readonly SessionSettings Defaults = new(72, 3, 0);
 
@@ -19,5 +19,5 @@ public sealed record SessionSettings(int LateCancellationHours, int ReminderDays
     public static async Task<SessionSettings> ReadAsync(PortalSettings settings, CancellationToken cancellationToken) =>
         new(await settings.GetIntAsync(LateCancellationHoursKey, Defaults.LateCancellationHours, cancellationToken),
             await settings.GetIntAsync(ReminderDaysBeforeKey, Defaults.ReminderDaysBefore, cancellationToken),
-            await settings.GetIntAsync(DefaultChargePenceKey, Defaults.DefaultChargePence, cancellationToken));
+            await settings.GetIntAsync(DidNotAttendChargePenceKey, Defaults.DefaultChargePence, cancellationToken));
 }
