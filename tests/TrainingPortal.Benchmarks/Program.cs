@@ -2,7 +2,8 @@ using System.Diagnostics;
 using TrainingPortal.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/TrainingPortal.Benchmarks -- <scenario> [--practitioners N] [--agencies N] [--data DIR]
-// Scenarios: catalogue (the catalogue page and "My learning", signed in, against a trivial endpoint of the same app).
+// Scenarios: catalogue (the catalogue page and "My learning", signed in, against a trivial endpoint of the same app);
+// sessions (the coordinator's sessions overview, and booking throughput through the booking page).
 var scenario = args.FirstOrDefault() ?? "catalogue";
 var options = BenchmarkOptions.Parse(args.Skip(1).ToArray());
 var repository = Repository.Root();
@@ -14,8 +15,11 @@ switch (scenario)
     case "catalogue":
         await CatalogueScenario.RunAsync(site, options);
         break;
+    case "sessions":
+        await SessionsScenario.RunAsync(site, options);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue.");
+        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions.");
         return 2;
 }
 return 0;
