@@ -7,11 +7,17 @@ public static class UkTime
 
     public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The UTC time of a UK wall-clock time (a day and time as someone in the UK would enter it).</summary>
+    public static DateTime ToUtc(DateTime ukLocal) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ukLocal, DateTimeKind.Unspecified), Zone);
+
     /// <summary>"3 March 2026, 2:05pm".</summary>
-    public static string Format(DateTime utc)
-    {
-        var local = FromUtc(utc);
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        return $"{local.ToString("d MMMM yyyy", culture)}, {local.ToString("h:mmtt", culture).ToLowerInvariant()}";
-    }
+    public static string Format(DateTime utc) =>
+        $"{FromUtc(utc).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, {FormatTime(utc)}";
+
+    /// <summary>"2:05pm".</summary>
+    public static string FormatTime(DateTime utc) => FromUtc(utc).ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
+
+    /// <summary>"3 March 2026, 9:30am to 4:30pm" (the end's day is named when it differs).</summary>
+    public static string FormatRange(DateTime startUtc, DateTime endUtc) =>
+        FromUtc(startUtc).Date == FromUtc(endUtc).Date ? $"{Format(startUtc)} to {FormatTime(endUtc)}" : $"{Format(startUtc)} to {Format(endUtc)}";
 }

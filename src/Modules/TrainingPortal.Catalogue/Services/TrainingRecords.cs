@@ -49,27 +49,37 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
     /// Records a completion (e-learning passed, session attended, briefing delivered). Called by the catalogue's
     /// e-learning and by the sessions and champions modules. The caller saves.
     /// </summary>
-    public async Task<TrainingRecord> AddCompletionAsync(Guid practitionerId, Guid courseVersionId, DateOnly completedOn, TrainingSource source, int? score, CancellationToken cancellationToken = default)
+    public async Task<TrainingRecord> AddCompletionAsync(Guid practitionerId, Guid courseVersionId, DateOnly completedOn, TrainingSource source, int? score, CancellationToken cancellationToken = default) =>
+        (await AddCompletionsAsync([practitionerId], courseVersionId, completedOn, source, score, cancellationToken))[practitionerId];
+
+    /// <summary>Records the same completion for several people at once (everyone who attended a session). The caller saves.</summary>
+    public async Task<IReadOnlyDictionary<Guid, TrainingRecord>> AddCompletionsAsync(
+        IEnumerable<Guid> practitionerIds, Guid courseVersionId, DateOnly completedOn, TrainingSource source, int? score, CancellationToken cancellationToken = default)
     {
         var version = await db.Set<CourseVersion>().AsNoTracking().SingleAsync(v => v.Id == courseVersionId, cancellationToken);
-        var record = new TrainingRecord
+        var records = new Dictionary<Guid, TrainingRecord>();
+        foreach (var practitionerId in practitionerIds.Distinct())
         {
-            Id = Guid.NewGuid(),
-            PractitionerId = practitionerId,
-            CourseId = version.CourseId,
-            CourseVersionId = version.Id,
-            CompletedOn = completedOn,
-            Source = source,
-            ScorePercent = score,
-            ExpiresOn = version.ExpiryFor(completedOn),
-            CertificateNumber = CertificateNumbers.New(),
-            Status = RecordStatus.Approved,
-            RecordedByUserId = currentUser.UserId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Set<TrainingRecord>().Add(record);
-        audit.Record("Training recorded", "Practitioner", practitionerId, $"{version.Title} (version {version.Number}) completed {completedOn:d MMM yyyy} by {source}");
-        return record;
+            var record = new TrainingRecord
+            {
+                Id = Guid.NewGuid(),
+                PractitionerId = practitionerId,
+                CourseId = version.CourseId,
+                CourseVersionId = version.Id,
+                CompletedOn = completedOn,
+                Source = source,
+                ScorePercent = score,
+                ExpiresOn = version.ExpiryFor(completedOn),
+                CertificateNumber = CertificateNumbers.New(),
+                Status = RecordStatus.Approved,
+                RecordedByUserId = currentUser.UserId,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Set<TrainingRecord>().Add(record);
+            audit.Record("Training recorded", "Practitioner", practitionerId, $"{version.Title} (version {version.Number}) completed {completedOn:d MMM yyyy} by {source}");
+            records[practitionerId] = record;
+        }
+        return records;
     }
 
     public async Task<IReadOnlyList<TrainingRecordView>> ForPractitionerAsync(Guid practitionerId, CancellationToken cancellationToken = default) =>

@@ -56,9 +56,17 @@ public class Session
 
     public bool IsVirtual => JoiningLink is not null;
 
-    /// <summary>True while attendees may check themselves in: from 30 minutes before the start until the end.</summary>
-    public bool IsCheckInOpenAt(DateTime utcNow) =>
-        Status == SessionStatus.Scheduled && RegisterClosedAt is null && utcNow >= StartsAtUtc.AddMinutes(-30) && utcNow <= EndsAtUtc;
+    /// <summary>How long before the start the register (and self check-in) opens.</summary>
+    public static readonly TimeSpan RegisterOpensBefore = TimeSpan.FromMinutes(30);
+
+    /// <summary>When the register of a session starting at <paramref name="startsAtUtc"/> opens.</summary>
+    public static DateTime RegisterOpensAt(DateTime startsAtUtc) => startsAtUtc - RegisterOpensBefore;
+
+    /// <summary>True while attendees may check themselves in: from the register opening until the end.</summary>
+    public static bool IsCheckInOpen(SessionStatus status, DateTime? registerClosedAt, DateTime startsAtUtc, DateTime endsAtUtc, DateTime utcNow) =>
+        status == SessionStatus.Scheduled && registerClosedAt is null && utcNow >= RegisterOpensAt(startsAtUtc) && utcNow <= endsAtUtc;
+
+    public bool IsCheckInOpenAt(DateTime utcNow) => IsCheckInOpen(Status, RegisterClosedAt, StartsAtUtc, EndsAtUtc, utcNow);
 }
 
 public enum SessionStatus

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
@@ -39,8 +40,7 @@ internal sealed class SampleSessionsRecipeStep(PortalDbContext db, SessionSchedu
             context.Log.Add("Sample sessions: no trainers, nothing added");
             return;
         }
-        var courses = await db.Set<Course>().AsNoTracking().Where(c => c.Status == CourseStatus.Published)
-            .Select(c => db.Set<CourseVersion>().Where(v => v.CourseId == c.Id).OrderByDescending(v => v.Number).First())
+        var courses = await db.PublishedCourseVersions().AsNoTracking()
             .Where(v => v.DeliveryMode == DeliveryMode.FaceToFace || v.DeliveryMode == DeliveryMode.VirtualClassroom)
             .ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime));

@@ -37,7 +37,7 @@ public sealed record CancellationPreview(
 /// </summary>
 public sealed class BookingService(
     PortalDbContext db, Learners learners, Qualifications qualifications, AgencyScope scope, ICurrentUser currentUser,
-    SessionMail mail, PortalSettings settings, AuditTrail audit, TimeProvider clock)
+    SessionMail mail, SessionQueries queries, PortalSettings settings, AuditTrail audit, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -102,8 +102,7 @@ public sealed class BookingService(
             return BookingResult.Refused($"This overlaps your booking on {clash}.");
         }
 
-        var needsApproval = await db.Set<CourseVersion>().Where(v => v.CourseId == session.CourseId).OrderByDescending(v => v.Number)
-            .Select(v => v.RequiresApproval).FirstAsync(cancellationToken);
+        var needsApproval = await db.CurrentCourseVersions().Where(v => v.CourseId == session.CourseId).Select(v => v.RequiresApproval).SingleAsync(cancellationToken);
         var booking = new Booking { Id = Guid.NewGuid(), SessionId = sessionId, PractitionerId = practitionerId, AgencyId = agency, CreatedAt = Now };
         try
         {
@@ -186,20 +185,16 @@ public sealed class BookingService(
     /// </summary>
     public async Task<OperationResult> CancelAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {
-        var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        var me = await learners.FindCurrentAsync(cancellationToken);
-        if (booking is null || (booking.PractitionerId != me && !await scope.CanManageAsync(booking.AgencyId, cancellationToken)))
+        if (await CancellationTermsAsync(bookingId, cancellationToken) is not { } terms)
         {
             return OperationResult.Failed("", "That booking no longer exists.");
         }
-        var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, cancellationToken);
+        var (booking, session) = (terms.Booking, terms.Session);
         if (session.StartsAtUtc <= Now)
         {
             return OperationResult.Failed("", "The session has started: the trainer records attendance now.");
         }
-        var sessionSettings = await SessionSettings.ReadAsync(settings, cancellationToken);
-        var late = BookingRules.IsLate(Now, session.StartsAtUtc, sessionSettings.LateCancellationWindow);
-        var charge = late ? await ChargeForAsync(session.CourseId, cancellationToken) : 0;
+        var (late, charge) = (terms.LateIfHeld, terms.ChargeIfLate);
 
         BookingFacts? promoted = null;
         bool heldPlace;
@@ -243,6 +238,25 @@ public sealed class BookingService(
     /// </summary>
     public async Task<CancellationPreview?> PreviewCancelAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {
+        if (await CancellationTermsAsync(bookingId, cancellationToken) is not { } terms)
+        {
+            return null;
+        }
+        var booking = terms.Booking;
+        var canCancel = terms.Session.StartsAtUtc > Now && BookingRules.CanMove(booking.Status, BookingStatus.Cancelled);
+        var late = canCancel && booking.Status == BookingStatus.Booked && terms.LateIfHeld;
+        return new CancellationPreview(await mail.FactsAsync(bookingId, cancellationToken), booking.Status, terms.IsOwn, canCancel, late,
+            terms.Settings.LateCancellationHours, late ? terms.ChargeIfLate : 0);
+    }
+
+    private sealed record CancellationTerms(Booking Booking, Session Session, bool IsOwn, SessionSettings Settings, bool LateIfHeld, int ChargeIfLate);
+
+    /// <summary>
+    /// The booking and what cancelling it now would cost if it holds a place; null when it does not exist or is
+    /// neither the current user's own nor one of the staff they manage.
+    /// </summary>
+    private async Task<CancellationTerms?> CancellationTermsAsync(Guid bookingId, CancellationToken cancellationToken)
+    {
         var booking = await db.Set<Booking>().AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         var me = await learners.FindCurrentAsync(cancellationToken);
         if (booking is null || (booking.PractitionerId != me && !await scope.CanManageAsync(booking.AgencyId, cancellationToken)))
@@ -250,12 +264,10 @@ public sealed class BookingService(
             return null;
         }
         var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, cancellationToken);
-        var canCancel = session.StartsAtUtc > Now && BookingRules.CanMove(booking.Status, BookingStatus.Cancelled);
         var sessionSettings = await SessionSettings.ReadAsync(settings, cancellationToken);
-        var late = canCancel && booking.Status == BookingStatus.Booked && BookingRules.IsLate(Now, session.StartsAtUtc, sessionSettings.LateCancellationWindow);
+        var late = BookingRules.IsLate(Now, session.StartsAtUtc, sessionSettings.LateCancellationWindow);
         var charge = late ? await ChargeForAsync(session.CourseId, cancellationToken) : 0;
-        return new CancellationPreview(await mail.FactsAsync(bookingId, cancellationToken), booking.Status, booking.PractitionerId == me, canCancel, late,
-            sessionSettings.LateCancellationHours, charge);
+        return new CancellationTerms(booking, session, booking.PractitionerId == me, sessionSettings, late, charge);
     }
 
     /// <summary>
@@ -338,16 +350,13 @@ public sealed class BookingService(
         }
         else
         {
-            await mail.WaitlistedAsync(facts, booking.WaitlistPosition!.Value - await WaitingAheadOffsetAsync(booking, cancellationToken), cancellationToken);
+            var number = (await queries.WaitingNumbersAsync([booking.Id], cancellationToken))[booking.Id];
+            await mail.WaitlistedAsync(facts, number, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return BookingResult.Placed(booking);
     }
-
-    /// <summary>Positions handed out before this one that are no longer waiting, so the email says "number 3", not "number 57".</summary>
-    private async Task<int> WaitingAheadOffsetAsync(Booking booking, CancellationToken cancellationToken) =>
-        await db.Set<Booking>().CountAsync(b => b.SessionId == booking.SessionId && b.WaitlistPosition < booking.WaitlistPosition && b.Status != BookingStatus.Waitlisted, cancellationToken);
 
     private async Task<string?> OverlappingAsync(Guid practitionerId, Session session, CancellationToken cancellationToken)
     {
@@ -361,7 +370,7 @@ public sealed class BookingService(
         {
             return null;
         }
-        var title = await db.Set<CourseVersion>().Where(v => v.CourseId == clash.CourseId).OrderByDescending(v => v.Number).Select(v => v.Title).FirstAsync(cancellationToken);
+        var title = await db.CurrentCourseVersions().Where(v => v.CourseId == clash.CourseId).Select(v => v.Title).SingleAsync(cancellationToken);
         return $"{title} on {UkTime.Format(clash.StartsAtUtc)}";
     }
 

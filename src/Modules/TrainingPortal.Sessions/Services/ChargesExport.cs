@@ -30,21 +30,10 @@ public sealed class ChargesExport(SessionQueries queries, PortalDbContext db, Au
         var charges = await queries.ChargesAsync(firstDay, lastDay.AddDays(1), cancellationToken);
         using var package = new ExcelPackage();
         var sheet = package.Workbook.Worksheets.Add("Charges");
-        sheet.Cells[1, 1].Value = "Did-not-attend and late cancellation charges";
-        sheet.Cells[1, 1].Style.Font.Bold = true;
-        sheet.Cells[1, 1].Style.Font.Size = 14;
+        WorkbookStyle.Title(sheet, "Did-not-attend and late cancellation charges");
         sheet.Cells[2, 1].Value = $"Sessions that started from {Period(firstDay, lastDay)}";
         const int headerRow = 4;
-        for (var c = 0; c < Columns.Length; c++)
-        {
-            sheet.Cells[headerRow, c + 1].Value = Columns[c].Header;
-            sheet.Column(c + 1).Width = Columns[c].Width;
-        }
-        using (var header = sheet.Cells[headerRow, 1, headerRow, Columns.Length])
-        {
-            header.Style.Font.Bold = true;
-            header.Style.Border.Bottom.Style = ExcelBorderStyle.Thin;
-        }
+        WorkbookStyle.Header(sheet, headerRow, Columns);
         var row = headerRow + 1;
         foreach (var agency in charges)
         {

@@ -7,7 +7,7 @@ using TrainingPortal.Sessions.Domain;
 
 namespace TrainingPortal.Sessions.Services;
 
-/// <summary>The register as an Excel workbook (EPPlus). Column widths are set by hand: AutoFit needs GDI+, absent on Linux.</summary>
+/// <summary>The register as an Excel workbook (EPPlus).</summary>
 public sealed class RegisterExport(PortalDbContext db, AuditTrail audit)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -23,24 +23,13 @@ public sealed class RegisterExport(PortalDbContext db, AuditTrail audit)
         var session = register.Session;
         using var package = new ExcelPackage();
         var sheet = package.Workbook.Worksheets.Add("Register");
-        sheet.Cells[1, 1].Value = session.CourseTitle;
-        sheet.Cells[1, 1].Style.Font.Bold = true;
-        sheet.Cells[1, 1].Style.Font.Size = 14;
-        sheet.Cells[2, 1].Value = $"{UkTime.Format(session.StartsAtUtc)} to {UkTime.FromUtc(session.EndsAtUtc):HH:mm}";
+        WorkbookStyle.Title(sheet, session.CourseTitle);
+        sheet.Cells[2, 1].Value = UkTime.FormatRange(session.StartsAtUtc, session.EndsAtUtc);
         sheet.Cells[3, 1].Value = session.JoiningLink is not null ? "Online" : $"{session.VenueName}{(session.VenueAddress is null ? "" : ", " + session.VenueAddress)}";
         sheet.Cells[4, 1].Value = $"Trainers: {string.Join(", ", trainers)}";
         sheet.Cells[5, 1].Value = register.IsClosed ? "Register closed" : "Register open";
         const int headerRow = 7;
-        for (var c = 0; c < Columns.Length; c++)
-        {
-            sheet.Cells[headerRow, c + 1].Value = Columns[c].Header;
-            sheet.Column(c + 1).Width = Columns[c].Width;
-        }
-        using (var header = sheet.Cells[headerRow, 1, headerRow, Columns.Length])
-        {
-            header.Style.Font.Bold = true;
-            header.Style.Border.Bottom.Style = ExcelBorderStyle.Thin;
-        }
+        WorkbookStyle.Header(sheet, headerRow, Columns);
         var row = headerRow + 1;
         foreach (var line in register.Lines)
         {

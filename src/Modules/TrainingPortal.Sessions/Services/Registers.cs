@@ -43,8 +43,7 @@ public sealed class Registers(
             return null;
         }
         var lines = await queries.RegisterLinesAsync(sessionId, cancellationToken);
-        return new RegisterView(summary, lines, summary.RegisterClosedAt is not null, summary.Status == SessionStatus.Scheduled && summary.RegisterClosedAt is null
-            && Now >= summary.StartsAtUtc.AddMinutes(-30) && Now <= summary.EndsAtUtc);
+        return new RegisterView(summary, lines, summary.RegisterClosedAt is not null, Session.IsCheckInOpen(summary.Status, summary.RegisterClosedAt, summary.StartsAtUtc, summary.EndsAtUtc, Now));
     }
 
     /// <summary>Marks people on the register. Only once the session has started, and not after the register is closed.</summary>
@@ -59,7 +58,7 @@ public sealed class Registers(
         {
             return OperationResult.Failed("", "This register is closed.");
         }
-        if (Now < session.StartsAtUtc.AddMinutes(-30))
+        if (Now < Session.RegisterOpensAt(session.StartsAtUtc))
         {
             return OperationResult.Failed("", "The register opens 30 minutes before the session starts.");
         }
@@ -152,22 +151,18 @@ public sealed class Registers(
         // Nobody still waiting gets a place now.
         await db.Set<Booking>().Where(b => b.SessionId == sessionId && (b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, Now), cancellationToken);
-        var versionId = await db.Set<CourseVersion>().Where(v => v.CourseId == session.CourseId).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(cancellationToken);
+        var versionId = await db.CurrentCourseVersions().Where(v => v.CourseId == session.CourseId).Select(v => v.Id).SingleAsync(cancellationToken);
         var day = DateOnly.FromDateTime(UkTime.FromUtc(session.StartsAtUtc));
         var charge = await bookings.ChargeForAsync(session.CourseId, cancellationToken);
         var marked = await db.Set<Booking>().Where(b => b.SessionId == sessionId && (b.Status == BookingStatus.Attended || b.Status == BookingStatus.DidNotAttend)).ToListAsync(cancellationToken);
-        foreach (var booking in marked)
+        var attended = marked.Where(b => b.Status == BookingStatus.Attended).ToList();
+        var earned = await records.AddCompletionsAsync(attended.Select(b => b.PractitionerId), versionId, day, TrainingSource.Session, null, cancellationToken);
+        attended.ForEach(b => b.TrainingRecordId = earned[b.PractitionerId].Id);
+        var missed = marked.Where(b => b.Status == BookingStatus.DidNotAttend).ToList();
+        missed.ForEach(b => b.ChargePence = charge);
+        foreach (var facts in await mail.FactsAsync(missed.Select(b => b.Id).ToList(), cancellationToken))
         {
-            if (booking.Status == BookingStatus.Attended)
-            {
-                var record = await records.AddCompletionAsync(booking.PractitionerId, versionId, day, TrainingSource.Session, null, cancellationToken);
-                booking.TrainingRecordId = record.Id;
-            }
-            else
-            {
-                booking.ChargePence = charge;
-                await mail.DidNotAttendAsync(await mail.FactsAsync(booking.Id, cancellationToken), charge, cancellationToken);
-            }
+            await mail.DidNotAttendAsync(facts, charge, cancellationToken);
         }
         audit.Record("Register closed", "Session", sessionId,
             $"{marked.Count(b => b.Status == BookingStatus.Attended)} attended, {marked.Count(b => b.Status == BookingStatus.DidNotAttend)} did not attend");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Data;
 using TrainingPortal.Identity.Domain;
@@ -17,23 +18,29 @@ public sealed record BookingFacts(
     Guid BookingId, Guid SessionId, Guid PractitionerId, Guid AgencyId, string PractitionerName, string? PractitionerEmail,
     string CourseTitle, DateTime StartsAtUtc, DateTime EndsAtUtc, string Location, int Sequence)
 {
-    public string When => $"{UkTime.Format(StartsAtUtc)} to {UkTime.FromUtc(EndsAtUtc).ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant()}";
+    public string When => UkTime.FormatRange(StartsAtUtc, EndsAtUtc);
 }
 
 /// <summary>Writes the sessions module's emails to the outbox; the caller's SaveChanges sends them with the change.</summary>
 public sealed class SessionMail(PortalDbContext db, Outbox outbox, PublicUrls urls, IOptions<SmtpOptions> smtp)
 {
+    private readonly Dictionary<Guid, IReadOnlyList<(string Email, string Name, string FirstName)>> leadsByAgency = [];
+
     public async Task<BookingFacts> FactsAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        (await FactsAsync([bookingId], cancellationToken)).Single();
+
+    /// <summary>The facts of several bookings in one query (everyone on a session that changes or is cancelled).</summary>
+    public async Task<IReadOnlyList<BookingFacts>> FactsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken cancellationToken) =>
         await (from b in db.Set<Booking>().AsNoTracking()
-               where b.Id == bookingId
+               where bookingIds.Contains(b.Id)
                join s in db.Set<Session>() on b.SessionId equals s.Id
+               join v in db.CurrentCourseVersions() on s.CourseId equals v.CourseId
                join p in db.Set<Practitioner>() on b.PractitionerId equals p.Id
-               select new BookingFacts(b.Id, s.Id, p.Id, b.AgencyId, p.FirstName + " " + p.LastName, p.Email,
-                   db.Set<CourseVersion>().Where(v => v.CourseId == s.CourseId).OrderByDescending(v => v.Number).Select(v => v.Title).First(),
+               select new BookingFacts(b.Id, s.Id, p.Id, b.AgencyId, p.FirstName + " " + p.LastName, p.Email, v.Title,
                    s.StartsAtUtc, s.EndsAtUtc,
                    s.JoiningLink != null ? "Online: " + s.JoiningLink : (s.VenueName ?? "") + (s.VenueAddress != null ? ", " + s.VenueAddress : ""),
                    b.CalendarSequence))
-            .SingleAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 
     public Task BookedAsync(BookingFacts facts, bool promoted, CancellationToken cancellationToken) =>
         ToPractitionerAsync(facts, promoted ? "booking-promoted" : "booking-confirmed",
@@ -153,7 +160,17 @@ public sealed class SessionMail(PortalDbContext db, Outbox outbox, PublicUrls ur
         }, attachments, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<(string Email, string Name, string FirstName)>> LeadsAsync(Guid agencyId, CancellationToken cancellationToken) =>
+    /// <summary>The agency's safeguarding leads, read once per request however many emails go to them.</summary>
+    private async Task<IReadOnlyList<(string Email, string Name, string FirstName)>> LeadsAsync(Guid agencyId, CancellationToken cancellationToken)
+    {
+        if (!leadsByAgency.TryGetValue(agencyId, out var leads))
+        {
+            leadsByAgency[agencyId] = leads = await ReadLeadsAsync(agencyId, cancellationToken);
+        }
+        return leads;
+    }
+
+    private async Task<IReadOnlyList<(string Email, string Name, string FirstName)>> ReadLeadsAsync(Guid agencyId, CancellationToken cancellationToken) =>
         (await (from l in db.Set<AgencyLead>().AsNoTracking()
                 where l.AgencyId == agencyId
                 join u in db.Set<PortalUser>() on l.UserId equals u.Id

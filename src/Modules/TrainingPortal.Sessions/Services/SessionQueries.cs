@@ -197,8 +197,8 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     /// <summary>Did-not-attend and late cancellations per agency for sessions that started in [from, to), with charges.</summary>
     public async Task<IReadOnlyList<AgencyCharges>> ChargesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), UkTime.Zone);
-        var end = TimeZoneInfo.ConvertTimeToUtc(to.ToDateTime(TimeOnly.MinValue), UkTime.Zone);
+        var start = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var end = UkTime.ToUtc(to.ToDateTime(TimeOnly.MinValue));
         var visible = (await scope.VisibleAgenciesAsync(cancellationToken)).Select(a => a.Id);
         var counted = from b in db.Set<Booking>().AsNoTracking()
                       where (b.Status == BookingStatus.DidNotAttend || b.Status == BookingStatus.LateCancelled) && visible.Contains(b.AgencyId)
@@ -293,8 +293,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
             ChargePence = b.ChargePence,
         };
 
-    private IQueryable<CourseVersion> CurrentVersions() =>
-        db.Set<CourseVersion>().Where(v => v.Number == db.Set<CourseVersion>().Where(x => x.CourseId == v.CourseId).Max(x => x.Number));
+    private IQueryable<CourseVersion> CurrentVersions() => db.CurrentCourseVersions();
 }
 
 /// <summary>Lists a course's bookable sessions on its catalogue page.</summary>

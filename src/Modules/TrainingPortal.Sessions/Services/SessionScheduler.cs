@@ -61,8 +61,7 @@ public sealed class SessionScheduler(
 
     /// <summary>Courses that run as sessions (face-to-face, virtual classroom or briefing), published, by title.</summary>
     public async Task<IReadOnlyList<LookupItem<Guid>>> SchedulableCoursesAsync(CancellationToken cancellationToken = default) =>
-        (await db.Set<Course>().AsNoTracking().Where(c => c.Status == CourseStatus.Published)
-            .Select(c => db.Set<CourseVersion>().Where(v => v.CourseId == c.Id).OrderByDescending(v => v.Number).First())
+        (await db.PublishedCourseVersions().AsNoTracking()
             .Where(v => v.DeliveryMode != DeliveryMode.ELearning)
             .Select(v => new LookupItem<Guid>(v.CourseId, v.Title))
             .ToListAsync(cancellationToken)).OrderBy(c => c.Name).ToList();
@@ -125,9 +124,9 @@ public sealed class SessionScheduler(
             await db.Set<Booking>().Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.CalendarSequence, b => b.CalendarSequence + 1).SetProperty(b => b.ReminderSentAt, (DateTime?)null), cancellationToken);
             var booked = await db.Set<Booking>().AsNoTracking().Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked).Select(b => b.Id).ToListAsync(cancellationToken);
-            foreach (var id in booked)
+            foreach (var facts in await mail.FactsAsync(booked, cancellationToken))
             {
-                await mail.SessionChangedAsync(await mail.FactsAsync(id, cancellationToken), cancellationToken);
+                await mail.SessionChangedAsync(facts, cancellationToken);
             }
         }
         // More places: the waitlist moves up, in order.
@@ -165,9 +164,10 @@ public sealed class SessionScheduler(
         await db.Set<Booking>().Where(b => b.SessionId == sessionId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.SessionCancelled).SetProperty(b => b.CancelledAt, Now)
                 .SetProperty(b => b.CalendarSequence, b => b.CalendarSequence + 1), cancellationToken);
-        foreach (var booking in affected)
+        var heldPlace = affected.Where(b => b.Status == BookingStatus.Booked).Select(b => b.Id).ToHashSet();
+        foreach (var facts in await mail.FactsAsync(affected.Select(b => b.Id).ToList(), cancellationToken))
         {
-            await mail.SessionCancelledAsync(await mail.FactsAsync(booking.Id, cancellationToken), reason.Trim(), booking.Status == BookingStatus.Booked, cancellationToken);
+            await mail.SessionCancelledAsync(facts, reason.Trim(), heldPlace.Contains(facts.BookingId), cancellationToken);
         }
         audit.Record("Session cancelled", "Session", sessionId, $"{reason.Trim()} ({affected.Count} people told)");
         await db.SaveChangesAsync(cancellationToken);
@@ -206,15 +206,11 @@ public sealed class SessionScheduler(
     {
         var errors = new List<FieldError>();
         DateTime start = default, end = default;
-        Course? course = null;
-        if (input.CourseId is null || (course = await db.Set<Course>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == input.CourseId && c.Status == CourseStatus.Published, cancellationToken)) is null)
+        // E-learning is taken online at any time: it has no sessions.
+        var course = input.CourseId is null ? null : await db.PublishedCourseVersions().AsNoTracking()
+            .SingleOrDefaultAsync(v => v.CourseId == input.CourseId && v.DeliveryMode != DeliveryMode.ELearning, cancellationToken);
+        if (course is null)
         {
-            errors.Add(new("CourseId", "Select the course"));
-        }
-        else if (await db.Set<CourseVersion>().Where(v => v.CourseId == course.Id).OrderByDescending(v => v.Number).Select(v => v.DeliveryMode).FirstAsync(cancellationToken) == DeliveryMode.ELearning)
-        {
-            // E-learning is taken online at any time: it has no sessions.
-            course = null;
             errors.Add(new("CourseId", "Select the course"));
         }
         if (input.Date is null)
@@ -233,8 +229,8 @@ public sealed class SessionScheduler(
         }
         if (input.Date is { } date && startTime is { } s && endTime is { } e)
         {
-            start = ToUtc(date.ToDateTime(s));
-            end = ToUtc(date.ToDateTime(e));
+            start = UkTime.ToUtc(date.ToDateTime(s));
+            end = UkTime.ToUtc(date.ToDateTime(e));
             if (end <= start)
             {
                 errors.Add(new("EndTime", "The end time must be after the start time"));
@@ -275,8 +271,7 @@ public sealed class SessionScheduler(
             {
                 errors.Add(new("TrainerIds", "Select trainers from the list"));
             }
-            var licence = await db.Set<CourseVersion>().Where(v => v.CourseId == course.Id).OrderByDescending(v => v.Number).Select(v => v.Licence).FirstAsync(cancellationToken);
-            if (licence == CourseLicence.Gcp2Practitioner)
+            if (course.Licence == CourseLicence.Gcp2Practitioner)
             {
                 var unlicensed = choices.Where(c => trainers.Contains(c.UserId) && !c.IsGcp2Trainer).Select(c => c.Name).ToList();
                 if (unlicensed.Count > 0)
@@ -291,7 +286,6 @@ public sealed class SessionScheduler(
     private static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time) ? time : null;
 
-    private static DateTime ToUtc(DateTime ukLocal) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(ukLocal, DateTimeKind.Unspecified), UkTime.Zone);
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

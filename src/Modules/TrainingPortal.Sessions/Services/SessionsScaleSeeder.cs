@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Core.Modules;
 using TrainingPortal.Data;
@@ -25,8 +26,7 @@ internal sealed class SessionsScaleSeeder(PortalDbContext db, TimeProvider clock
         {
             return "Sessions: scale sessions already present, nothing added";
         }
-        var courses = await db.Set<Course>().AsNoTracking().Where(c => c.Status == CourseStatus.Published)
-            .Select(c => db.Set<CourseVersion>().Where(v => v.CourseId == c.Id).OrderByDescending(v => v.Number).First())
+        var courses = await db.PublishedCourseVersions().AsNoTracking()
             .Where(v => v.DeliveryMode == DeliveryMode.FaceToFace || v.DeliveryMode == DeliveryMode.VirtualClassroom)
             .Select(v => new { v.CourseId, v.DeliveryMode })
             .ToListAsync(cancellationToken);
@@ -51,7 +51,7 @@ internal sealed class SessionsScaleSeeder(PortalDbContext db, TimeProvider clock
                 for (var k = 0; k < SessionsPerWeekPerCourse; k++)
                 {
                     var day = firstMonday.AddDays(week * 7 + (c + k * 2) % 5);
-                    var start = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(9, 30)), UkTime.Zone);
+                    var start = UkTime.ToUtc(day.ToDateTime(new TimeOnly(9, 30)));
                     var past = start < now;
                     var session = new Session
                     {

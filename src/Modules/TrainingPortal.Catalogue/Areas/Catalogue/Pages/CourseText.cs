@@ -41,7 +41,8 @@ public static class CourseText
     public static string LevelTagClass(CourseLevel level) => level switch
     {
         CourseLevel.Awareness => "govuk-tag--grey",
-        CourseLevel.Basic => "govuk-tag--blue",
+        // GOV.UK's default tag colour (blue).
+        CourseLevel.Basic => "",
         CourseLevel.Advanced => "govuk-tag--purple",
         _ => "govuk-tag--pink",
     };

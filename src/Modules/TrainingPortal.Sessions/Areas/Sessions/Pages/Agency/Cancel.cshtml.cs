@@ -29,7 +29,7 @@ public class CancelModel(BookingService bookings) : PageModel
             ModelState.AddErrors(result);
             return await LoadAsync(cancellationToken);
         }
-        TempData["Success"] = $"{before.Booking.PractitionerName}'s booking on {before.Booking.CourseTitle} on {BookingText.Day(before.Booking.StartsAtUtc)} has been cancelled."
+        TempData["Success"] = $"{before.Booking.PractitionerName}'s booking on {before.Booking.CourseTitle} on {SessionText.Day(before.Booking.StartsAtUtc)} has been cancelled."
             + (before.IsLate ? " It is recorded as a late cancellation." : "");
         return Redirect($"/sessions/agency?agency={before.Booking.AgencyId}");
     }

@@ -42,14 +42,14 @@ public class IndexModel(SessionQueries queries, TimeProvider clock) : PageModel
 
     public IEnumerable<SelectListItem> StatusItems =>
         new[] { BookingStatus.Booked, BookingStatus.Waitlisted, BookingStatus.Requested, BookingStatus.Declined, BookingStatus.Cancelled, BookingStatus.LateCancelled, BookingStatus.SessionCancelled }
-            .Select(s => new SelectListItem(BookingText.Status(s), s.ToString(), s == Status));
+            .Select(s => new SelectListItem(SessionText.Booking(s), s.ToString(), s == Status));
 
     /// <summary>This page with the current agency and a view.</summary>
     public string ViewUrl(string? view) => $"/sessions/agency?agency={Current?.Id}" + (view is null ? "" : $"&view={view}");
 
     public int? WaitingNumber(BookingRow row) => WaitingNumbers.TryGetValue(row.BookingId, out var number) ? number : null;
 
-    public bool CanCancel(BookingRow row) => BookingText.IsCancellable(row.Status) && row.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
+    public bool CanCancel(BookingRow row) => SessionText.IsCancellable(row.Status) && row.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

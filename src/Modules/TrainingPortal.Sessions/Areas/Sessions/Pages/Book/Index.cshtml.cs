@@ -34,7 +34,7 @@ public class IndexModel(SessionQueries queries, BookingService bookings, Learner
 
     public bool HoldsPlace => Details.MyBooking is { } booking && BookingRules.HoldsPlace(booking.Status);
 
-    public bool CanCancel => Details.MyBooking is { } booking && BookingText.IsCancellable(booking.Status) && Session.StartsAtUtc > Now;
+    public bool CanCancel => Details.MyBooking is { } booking && SessionText.IsCancellable(booking.Status) && Session.StartsAtUtc > Now;
 
     /// <summary>New bookings join the waiting list when no place is free or people are already waiting for one.</summary>
     public bool IsFull => Session.PlacesLeft == 0 || Session.WaitlistCount > 0;
@@ -59,7 +59,7 @@ public class IndexModel(SessionQueries queries, BookingService bookings, Learner
         }
         var booked = await queries.SessionPageAsync(Id, await learners.FindCurrentAsync(cancellationToken), cancellationToken);
         var course = booked?.Session.CourseTitle ?? "the course";
-        var day = booked is null ? "" : $" on {BookingText.Day(booked.Session.StartsAtUtc)}";
+        var day = booked is null ? "" : $" on {SessionText.Day(booked.Session.StartsAtUtc)}";
         TempData["Success"] = result.Status switch
         {
             BookingStatus.Requested => $"Your request for a place on {course}{day} has been sent to your safeguarding lead for approval.",

@@ -18,7 +18,7 @@ public class IndexModel(SessionQueries queries, Learners learners, TimeProvider 
 
     public int? WaitingNumber(BookingRow row) => WaitingNumbers.TryGetValue(row.BookingId, out var number) ? number : null;
 
-    public bool CanCancel(BookingRow row) => BookingText.IsCancellable(row.Status) && row.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
+    public bool CanCancel(BookingRow row) => SessionText.IsCancellable(row.Status) && row.StartsAtUtc > clock.GetUtcNow().UtcDateTime;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ public class IndexModel(
 
     public bool IsOpen => Register.Session.Status == SessionStatus.Scheduled && !Register.IsClosed;
 
-    public bool NotOpenYet => IsOpen && clock.GetUtcNow().UtcDateTime < Register.Session.StartsAtUtc.AddMinutes(-30);
+    public bool NotOpenYet => IsOpen && clock.GetUtcNow().UtcDateTime < Session.RegisterOpensAt(Register.Session.StartsAtUtc);
 
     public string CheckInAddress => urls.Absolute("/check-in");
 

@@ -34,7 +34,7 @@ public class IndexModel(SessionQueries queries, BookingService bookings) : PageM
             Requests = await queries.RequestsAsync(cancellationToken);
             return Page();
         }
-        var subject = request is null ? "the session" : $"{request.CourseTitle} on {BookingText.Day(request.StartsAtUtc)}";
+        var subject = request is null ? "the session" : $"{request.CourseTitle} on {SessionText.Day(request.StartsAtUtc)}";
         var name = request?.PractitionerName ?? "The person";
         if (result.Status == BookingStatus.Waitlisted)
         {

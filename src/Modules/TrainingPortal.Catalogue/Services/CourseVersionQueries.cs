@@ -1,0 +1,16 @@
+using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Data;
+
+namespace TrainingPortal.Catalogue.Services;
+
+/// <summary>Queries other modules use to read courses as they stand now.</summary>
+public static class CourseVersionQueries
+{
+    /// <summary>Each course's current (highest-numbered) version, for joining or filtering in the database.</summary>
+    public static IQueryable<CourseVersion> CurrentCourseVersions(this PortalDbContext db) =>
+        db.Set<CourseVersion>().Where(v => v.Number == db.Set<CourseVersion>().Where(x => x.CourseId == v.CourseId).Max(x => x.Number));
+
+    /// <summary>The current versions of published courses.</summary>
+    public static IQueryable<CourseVersion> PublishedCourseVersions(this PortalDbContext db) =>
+        db.CurrentCourseVersions().Where(v => db.Set<Course>().Any(c => c.Id == v.CourseId && c.Status == CourseStatus.Published));
+}
