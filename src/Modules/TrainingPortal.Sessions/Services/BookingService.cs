@@ -108,12 +108,15 @@ public sealed class BookingService(
         {
             if (needsApproval)
             {
+                // The request and the email to the lead are saved together, or neither is.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 booking.Status = BookingStatus.Requested;
                 db.Set<Booking>().Add(booking);
                 audit.Record("Booking requested", "Practitioner", practitionerId, $"Session {sessionId}");
                 await db.SaveChangesAsync(cancellationToken);
                 await mail.ApprovalRequestedAsync(await mail.FactsAsync(booking.Id, cancellationToken), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return BookingResult.Placed(booking);
             }
             return await PlaceAsync(booking, isNew: true, cancellationToken);
