@@ -15,6 +15,7 @@ public static class ModuleCatalog
         new Agencies.Module(),
         new Catalogue.Module(),
         new Sessions.Module(),
+        new Compliance.Module(),
         new Recipes.Module(),
     ];
 

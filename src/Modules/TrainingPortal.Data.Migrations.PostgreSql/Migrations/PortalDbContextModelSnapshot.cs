@@ -1021,6 +1021,99 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceSnapshot", b =>
+                {
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AsAt", "AgencyId", "RequirementId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.ToTable("ComplianceSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.Requirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Requirements", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementCourse", b =>
+                {
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RequirementId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("RequirementCourses", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementGroup", b =>
+                {
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WorkforceGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RequirementId", "WorkforceGroupId");
+
+                    b.HasIndex("WorkforceGroupId");
+
+                    b.ToTable("RequirementGroups", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1759,6 +1852,51 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceSnapshot", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementCourse", b =>
+                {
+                    b.HasOne("TrainingPortal.Catalogue.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementGroup", b =>
+                {
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.WorkforceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxAttachment", b =>
                 {
                     b.HasOne("TrainingPortal.Notifications.Domain.OutboxMessage", null)
@@ -1871,6 +2009,13 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("TrainingPortal.Catalogue.Domain.TrainingRecord", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.Requirement", b =>
+                {
+                    b.Navigation("Courses");
+
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxMessage", b =>

@@ -1007,6 +1007,99 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceSnapshot", b =>
+                {
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AsAt", "AgencyId", "RequirementId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.ToTable("ComplianceSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.Requirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Requirements", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementCourse", b =>
+                {
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequirementId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("RequirementCourses", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementGroup", b =>
+                {
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkforceGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequirementId", "WorkforceGroupId");
+
+                    b.HasIndex("WorkforceGroupId");
+
+                    b.ToTable("RequirementGroups", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1739,6 +1832,51 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceSnapshot", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementCourse", b =>
+                {
+                    b.HasOne("TrainingPortal.Catalogue.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany("Courses")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.RequirementGroup", b =>
+                {
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.WorkforceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxAttachment", b =>
                 {
                     b.HasOne("TrainingPortal.Notifications.Domain.OutboxMessage", null)
@@ -1851,6 +1989,13 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrainingPortal.Catalogue.Domain.TrainingRecord", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.Requirement", b =>
+                {
+                    b.Navigation("Courses");
+
+                    b.Navigation("Groups");
                 });
 
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxMessage", b =>

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Compliance.Recipes;
+using TrainingPortal.Compliance.Services;
+using TrainingPortal.Core.Modules;
+using TrainingPortal.Core.Recipes;
+
+namespace TrainingPortal.Compliance;
+
+public sealed class Module : IModule
+{
+    public ModuleManifest Manifest { get; } = new("Compliance", "Training requirements per workforce group, compliance statuses, lead dashboards, the partnership heatmap and reminders", "Catalogue", "Agencies", "Notifications");
+
+    public IPermissionProvider Permissions { get; } = new Permissions();
+
+    public IEnumerable<MenuItem> MenuItems =>
+    [
+        new("What I need", "/what-i-need", Compliance.Permissions.SeeOwnRequirements, 15),
+        new("Compliance", "/compliance", Compliance.Permissions.ViewAgencyCompliance, 105),
+        new("Partnership compliance", "/compliance/partnership", Compliance.Permissions.ViewPartnershipCompliance, 660),
+        new("Requirements", "/compliance/requirements", Compliance.Permissions.ManageRequirements, 810),
+    ];
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ComplianceCalculator>();
+        services.AddScoped<RequirementEditor>();
+        services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
+using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Compliance.Services;
+using TrainingPortal.Core.Security;
+using TrainingPortal.Data;
+using TrainingPortal.Identity.Domain;
+using TrainingPortal.Identity.Services;
+
+namespace TrainingPortal.Compliance.Tests;
+
+/// <summary>
+/// The whole application on a throwaway SQLite file set up with the neglect-partnership recipe, so the requirements are
+/// the partnership's defaults (G1 basic; G2 basic + advanced; G3 basic + advanced + GCP2 practitioner), on a clock the
+/// test moves. Two agencies with a lead each; staff are added through the product's own services.
+/// </summary>
+public sealed class CompliancePortal : IAsyncDisposable
+{
+    /// <summary>Monday 1 June 2026, 09:00 in the UK.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private int people;
+
+    private CompliancePortal(PortalApp app, TestClock clock)
+    {
+        App = app;
+        Clock = clock;
+    }
+
+    public PortalApp App { get; }
+
+    public TestClock Clock { get; }
+
+    public SignedInUser Coordinator { get; private set; } = null!;
+
+    public Guid Health { get; private set; }
+
+    public Guid Police { get; private set; }
+
+    public SignedInUser HealthLead { get; private set; } = null!;
+
+    public SignedInUser PoliceLead { get; private set; } = null!;
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.UtcNow.UtcDateTime);
+
+    public static async Task<CompliancePortal> StartAsync(PortalAppOptions? options = null)
+    {
+        var clock = new TestClock(Start);
+        var app = await PortalApp.StartAsync((options ?? new PortalAppOptions()) with { Recipe = "neglect-partnership", Clock = clock });
+        var portal = new CompliancePortal(app, clock);
+        try
+        {
+            portal.Coordinator = await portal.AccountAsync("Cora", "Ordinator", Roles.TrainingCoordinator);
+            portal.Health = await portal.AgencyAsync("Northshire Community Health", "Health");
+            portal.Police = await portal.AgencyAsync("Northshire Police", "Police");
+            portal.HealthLead = await portal.LeadAsync(portal.Health, "Hana", "Lead");
+            portal.PoliceLead = await portal.LeadAsync(portal.Police, "Priya", "Lead");
+            return portal;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    public Task<T> As<T>(SignedInUser user, Func<IServiceProvider, Task<T>> work) => App.AsUserAsync(user, work);
+
+    public Task As(SignedInUser user, Func<IServiceProvider, Task> work) => App.AsUserAsync(user, work);
+
+    public async Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles)
+    {
+        var email = $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant();
+        var account = await As(Coordinator ?? SetUp, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles));
+        Assert.True(account.Succeeded, string.Join("; ", account.Errors.Select(e => e.Message)));
+        return new SignedInUser(account.Value!.Id, email, roles);
+    }
+
+    public async Task<Guid> AgencyAsync(string name, string sector)
+    {
+        var added = await As(Coordinator, async s =>
+        {
+            var directory = s.GetRequiredService<AgencyDirectory>();
+            var sectorId = (await directory.SectorsAsync()).Single(x => x.Name == sector).Id;
+            return await directory.CreateAsync(name, sectorId);
+        });
+        Assert.True(added.Succeeded);
+        return added.Value;
+    }
+
+    public async Task<SignedInUser> LeadAsync(Guid agencyId, string firstName, string lastName)
+    {
+        var email = $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@lead.example".ToLowerInvariant();
+        var added = await As(Coordinator, s => s.GetRequiredService<AgencyDirectory>().AddLeadAsync(agencyId, email, firstName, lastName));
+        Assert.True(added.Succeeded);
+        var lead = await As(Coordinator, s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
+        return new SignedInUser(lead!.Id, email, Roles.SafeguardingLead);
+    }
+
+    /// <summary>A member of staff of <paramref name="agencyId"/> in workforce group <paramref name="group"/> ("G1"…), added by the coordinator.</summary>
+    public async Task<Guid> StaffAsync(Guid agencyId, string group, string? name = null, Guid? teamId = null, string? email = null, DateOnly? leavingDate = null)
+    {
+        var n = Interlocked.Increment(ref people);
+        var (first, last) = name is null ? ("Sam", $"Staff{n:D3}") : (name.Split(' ')[0], name.Split(' ')[1]);
+        var added = await As(Coordinator, async s =>
+        {
+            var groupId = group == "" ? (int?)null : (await s.GetRequiredService<WorkforceGroups>().ListAsync()).Single(g => g.Code == group).Id;
+            return await s.GetRequiredService<StaffRecords>().AddAsync(agencyId, new StaffInput
+            {
+                FirstName = first, LastName = last, Email = email ?? $"{first}.{last}.{n}@staff.example".ToLowerInvariant(),
+                WorkforceGroupId = groupId, TeamId = teamId, LeavingDate = leavingDate, JobTitle = "Practitioner",
+            });
+        });
+        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
+        return added.Value;
+    }
+
+    public Task<Guid> TeamAsync(Guid agencyId, string name) => As(Coordinator, async s =>
+    {
+        Assert.True((await s.GetRequiredService<AgencyDirectory>().AddTeamAsync(agencyId, name)).Succeeded);
+        return await s.GetRequiredService<PortalDbContext>().Set<Team>().Where(t => t.AgencyId == agencyId && t.Name == name).Select(t => t.Id).SingleAsync();
+    });
+
+    /// <summary>Records a completion of a course's current version, as e-learning and registers do.</summary>
+    public Task CompletedAsync(Guid practitionerId, string courseCode, DateOnly completedOn) => As(Coordinator, async s =>
+    {
+        var db = s.GetRequiredService<PortalDbContext>();
+        var versionId = await db.Set<CourseVersion>().Where(v => v.CourseId == db.Set<Course>().Single(c => c.Code == courseCode).Id)
+            .OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync();
+        await s.GetRequiredService<TrainingRecords>().AddCompletionAsync(practitionerId, versionId, completedOn, TrainingSource.ELearning, null);
+        await db.SaveChangesAsync();
+    });
+
+    public Task<Guid> RequirementIdAsync(string name) =>
+        As(Coordinator, async s => (await s.GetRequiredService<ComplianceCalculator>().RequirementsAsync()).Single(r => r.Name == name).Id);
+
+    private static readonly SignedInUser SetUp = new(Guid.Empty, "system@partnership.example", Roles.Administrator);
+
+    public const string Basic = "Neglect basic training";
+    public const string Advanced = "Neglect advanced training";
+    public const string Gcp2 = "GCP2 practitioner";
+}
