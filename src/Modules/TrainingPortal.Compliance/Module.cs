@@ -25,6 +25,8 @@ public sealed class Module : IModule
     {
         services.AddScoped<ComplianceCalculator>();
         services.AddScoped<RequirementEditor>();
+        services.AddScoped<ComplianceMail>();
+        services.AddScoped<ComplianceReminders>();
         services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
     }
 }

@@ -14,6 +14,12 @@ public static class UkTime
     public static string Format(DateTime utc) =>
         $"{FromUtc(utc).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, {FormatTime(utc)}";
 
+    /// <summary>"3 March 2026".</summary>
+    public static string FormatDate(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Today's date in the UK: what "today" means for expiry and compliance.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
+
     /// <summary>"2:05pm".</summary>
     public static string FormatTime(DateTime utc) => FromUtc(utc).ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
 

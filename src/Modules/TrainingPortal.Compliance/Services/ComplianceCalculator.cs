@@ -4,6 +4,7 @@ using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Compliance.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Paging;
 using TrainingPortal.Data;
 using TrainingPortal.Data.Settings;
@@ -20,7 +21,7 @@ public sealed class ComplianceCalculator(PortalDbContext db, AgencyScope scope, 
 {
     private int? dueSoonDays;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => UkTime.Today(clock);
 
     public async Task<int> DueSoonDaysAsync(CancellationToken cancellationToken = default) =>
         dueSoonDays ??= await ComplianceSettings.DueSoonDaysAsync(settings, cancellationToken);
