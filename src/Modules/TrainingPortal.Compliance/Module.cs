@@ -27,6 +27,16 @@ public sealed class Module : IModule
         services.AddScoped<RequirementEditor>();
         services.AddScoped<ComplianceMail>();
         services.AddScoped<ComplianceReminders>();
+        services.AddScoped<ComplianceExport>();
+        services.AddSingleton<TrainingPortal.Agencies.Services.IStaffRecordLink, ComplianceLink>();
         services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
     }
+}
+
+/// <summary>Links a member of staff's record to their compliance.</summary>
+internal sealed class ComplianceLink : TrainingPortal.Agencies.Services.IStaffRecordLink
+{
+    public string Text => "Compliance";
+
+    public string Url(Guid agencyId, Guid practitionerId) => $"/compliance/agencies/{agencyId}/practitioners/{practitionerId}";
 }
