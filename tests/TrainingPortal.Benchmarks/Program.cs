@@ -3,7 +3,8 @@ using TrainingPortal.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/TrainingPortal.Benchmarks -- <scenario> [--practitioners N] [--agencies N] [--data DIR]
 // Scenarios: catalogue (the catalogue page and "My learning", signed in, against a trivial endpoint of the same app);
-// sessions (the coordinator's sessions overview, and booking throughput through the booking page).
+// sessions (the coordinator's sessions overview, and booking throughput through the booking page);
+// compliance (the lead dashboard for the largest agency against a hand-written SQL aggregate, the partnership heatmap).
 var scenario = args.FirstOrDefault() ?? "catalogue";
 var options = BenchmarkOptions.Parse(args.Skip(1).ToArray());
 var repository = Repository.Root();
@@ -18,8 +19,11 @@ switch (scenario)
     case "sessions":
         await SessionsScenario.RunAsync(site, options);
         break;
+    case "compliance":
+        await ComplianceScenario.RunAsync(site, options);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions.");
+        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions, compliance.");
         return 2;
 }
 return 0;
