@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Compliance.Jobs;
 using TrainingPortal.Compliance.Recipes;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core.Modules;
@@ -28,5 +29,8 @@ public sealed class Module : IModule
         services.AddScoped<ComplianceMail>();
         services.AddScoped<ComplianceReminders>();
         services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
+        services.AddScoped<ComplianceTrend>();
+        services.AddScoped<ComplianceSnapshotJob>();
+        services.AddTransient<IStartupTask, ScheduleComplianceSnapshots>();
     }
 }
