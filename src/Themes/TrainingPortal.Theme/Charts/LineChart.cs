@@ -58,6 +58,7 @@ public sealed record LineChart(string Caption, IReadOnlyList<string> Labels, IRe
 
     public string ViewBox => $"0 0 {Width} {Height}";
 
+    /// <summary>The plot area's edges as SVG coordinates (the axis labels sit outside it).</summary>
     public static string Left => Number(PlotLeft);
 
     public static string Right => Number(PlotRight);
