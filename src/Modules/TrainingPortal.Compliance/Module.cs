@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Compliance.Jobs;
 using TrainingPortal.Compliance.Recipes;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core.Modules;
@@ -30,6 +31,9 @@ public sealed class Module : IModule
         services.AddScoped<ComplianceExport>();
         services.AddSingleton<TrainingPortal.Agencies.Services.IStaffRecordLink, ComplianceLink>();
         services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
+        services.AddScoped<ComplianceTrend>();
+        services.AddScoped<ComplianceSnapshotJob>();
+        services.AddTransient<IStartupTask, ScheduleComplianceSnapshots>();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Data;
@@ -24,6 +25,12 @@ public sealed class RequirementInput
     public List<int> WorkforceGroupIds { get; set; } = [];
 }
 
+/// <summary>A course the training unit can choose for a requirement.</summary>
+public sealed record CourseChoice(Guid Id, string Code, string Title, bool IsPublished)
+{
+    public string Text => IsPublished ? $"{Title} ({Code})" : $"{Title} ({Code}, not published)";
+}
+
 /// <summary>Creates, changes and removes requirements and the due-soon window; every change goes in the audit trail.</summary>
 public sealed class RequirementEditor(PortalDbContext db, PortalSettings settings, AuditTrail audit, TimeProvider clock)
 {
@@ -43,6 +50,21 @@ public sealed class RequirementEditor(PortalDbContext db, PortalSettings setting
             AlternativeCourseIds = courses.Skip(1).ToList(),
             WorkforceGroupIds = requirement.Groups.Select(g => g.WorkforceGroupId).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The published courses by title, for choosing a requirement's courses, plus any of <paramref name="alsoInclude"/>
+    /// that are not published (a requirement's current course that was withdrawn), so that saving the form keeps it.
+    /// </summary>
+    public async Task<IReadOnlyList<CourseChoice>> CourseChoicesAsync(IReadOnlyCollection<Guid> alsoInclude, CancellationToken cancellationToken = default)
+    {
+        var ids = alsoInclude.ToList();
+        var choices = await (from v in db.CurrentCourseVersions().AsNoTracking()
+                             join c in db.Set<Course>() on v.CourseId equals c.Id
+                             where c.Status == CourseStatus.Published || ids.Contains(c.Id)
+                             select new CourseChoice(c.Id, c.Code, v.Title, c.Status == CourseStatus.Published))
+            .ToListAsync(cancellationToken);
+        return choices.OrderBy(c => c.Title, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Code, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Adds a requirement (<paramref name="id"/> null) or changes one.</summary>
