@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Compliance.Jobs;
 using TrainingPortal.Compliance.Recipes;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core.Modules;
 using TrainingPortal.Core.Recipes;
+using TrainingPortal.Notifications.Services;
 
 namespace TrainingPortal.Compliance;
 
@@ -27,6 +29,10 @@ public sealed class Module : IModule
         services.AddScoped<RequirementEditor>();
         services.AddScoped<ComplianceMail>();
         services.AddScoped<ComplianceReminders>();
+        services.AddScoped<INotificationTopics, ComplianceNotificationTopics>();
+        services.AddScoped<ComplianceReminderJob>();
+        services.AddScoped<ComplianceDigestJob>();
+        services.AddTransient<IStartupTask, ScheduleComplianceEmails>();
         services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
     }
 }
