@@ -21,6 +21,7 @@ public sealed class Module : IModule
         new("Compliance", "/compliance", Compliance.Permissions.ViewAgencyCompliance, 105),
         new("Partnership compliance", "/compliance/partnership", Compliance.Permissions.ViewPartnershipCompliance, 660),
         new("Requirements", "/compliance/requirements", Compliance.Permissions.ManageRequirements, 810),
+        new("Reminder settings", "/compliance/settings/notifications", Compliance.Permissions.ManageRequirements, 815),
     ];
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
