@@ -8,8 +8,10 @@ using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
+using TrainingPortal.Core;
 using TrainingPortal.Identity.Domain;
 using TrainingPortal.Identity.Services;
+using TrainingPortal.Notifications.Domain;
 
 namespace TrainingPortal.Compliance.Tests;
 
@@ -136,6 +138,57 @@ public sealed class CompliancePortal : IAsyncDisposable
         await s.GetRequiredService<TrainingRecords>().AddCompletionAsync(practitionerId, versionId, completedOn, TrainingSource.ELearning, null);
         await db.SaveChangesAsync();
     });
+
+    /// <summary>Today in the UK.</summary>
+    public DateOnly UkToday => UkTime.Today(Clock);
+
+    /// <summary>Moves the clock to 09:00 UK time on <paramref name="day"/>.</summary>
+    public void MoveTo(DateOnly day) => Clock.UtcNow = new DateTimeOffset(UkTime.ToUtc(day.ToDateTime(new TimeOnly(9, 0))), TimeSpan.Zero);
+
+    /// <summary>A member of staff with no email address, as some imported staff records are.</summary>
+    public async Task<Guid> StaffWithoutEmailAsync(Guid agencyId, string group, string name)
+    {
+        var added = await As(Coordinator, async s =>
+        {
+            var groupId = (await s.GetRequiredService<WorkforceGroups>().ListAsync()).Single(g => g.Code == group).Id;
+            return await s.GetRequiredService<StaffRecords>().AddAsync(agencyId, new StaffInput
+            {
+                FirstName = name.Split(' ')[0], LastName = name.Split(' ')[1], WorkforceGroupId = groupId, JobTitle = "Practitioner",
+            });
+        });
+        Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
+        return added.Value;
+    }
+
+    /// <summary>
+    /// A member of staff who has an account and has signed in, so their staff record is linked to it (as it is on
+    /// their first visit) and they can choose their email preferences. With a password they can sign in over HTTP.
+    /// </summary>
+    public async Task<(Guid PractitionerId, SignedInUser User)> StaffWithAccountAsync(Guid agencyId, string group, string name, string? password = null)
+    {
+        var email = $"{name.Replace(' ', '.')}.{Interlocked.Increment(ref people)}@staff.example".ToLowerInvariant();
+        var practitionerId = await StaffAsync(agencyId, group, name, email: email);
+        var account = await As(Coordinator, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, name.Split(' ')[0], name.Split(' ')[1], [Roles.Practitioner], password));
+        Assert.True(account.Succeeded, string.Join("; ", account.Errors.Select(e => e.Message)));
+        var user = new SignedInUser(account.Value!.Id, email, Roles.Practitioner);
+        Assert.Equal(practitionerId, await As(user, s => s.GetRequiredService<Learners>().EnsureCurrentAsync()));
+        return (practitionerId, user);
+    }
+
+    /// <summary>The email address on a practitioner's record.</summary>
+    public Task<string> EmailOfAsync(Guid practitionerId) =>
+        As(Coordinator, s => s.GetRequiredService<PortalDbContext>().Set<Practitioner>().Where(p => p.Id == practitionerId).Select(p => p.Email!).SingleAsync());
+
+    /// <summary>Emails queued to an address, oldest first, optionally of one category only.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync(string email, string? category = null) =>
+        As(Coordinator, s => s.GetRequiredService<PortalDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.ToAddress == email && (category == null || m.Category == category))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
+
+    /// <summary>Every email of a category, whoever it went to.</summary>
+    public Task<List<OutboxMessage>> OutboxOfAsync(string category) =>
+        As(Coordinator, s => s.GetRequiredService<PortalDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Category == category).OrderBy(m => m.CreatedAt).ToListAsync());
 
     public Task<Guid> RequirementIdAsync(string name) =>
         As(Coordinator, async s => (await s.GetRequiredService<ComplianceCalculator>().RequirementsAsync()).Single(r => r.Name == name).Id);

@@ -5,6 +5,7 @@ using TrainingPortal.Compliance.Recipes;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core.Modules;
 using TrainingPortal.Core.Recipes;
+using TrainingPortal.Notifications.Services;
 
 namespace TrainingPortal.Compliance;
 
@@ -30,6 +31,10 @@ public sealed class Module : IModule
         services.AddScoped<ComplianceReminders>();
         services.AddScoped<ComplianceExport>();
         services.AddSingleton<TrainingPortal.Agencies.Services.IStaffRecordLink, ComplianceLink>();
+        services.AddScoped<INotificationTopics, ComplianceNotificationTopics>();
+        services.AddScoped<ComplianceReminderJob>();
+        services.AddScoped<ComplianceDigestJob>();
+        services.AddTransient<IStartupTask, ScheduleComplianceEmails>();
         services.AddScoped<IRecipeStep, RequirementsRecipeStep>();
         services.AddScoped<ComplianceTrend>();
         services.AddScoped<ComplianceSnapshotJob>();

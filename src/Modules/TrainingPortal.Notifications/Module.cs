@@ -11,12 +11,13 @@ namespace TrainingPortal.Notifications;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Notifications", "Email outbox, templates and delivery through SMTP or .eml files");
+    public ModuleManifest Manifest { get; } = new("Notifications", "Email outbox, templates, delivery through SMTP or .eml files, and how often people want to hear from the platform");
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<Outbox>();
+        services.AddScoped<NotificationPreferences>();
         services.AddScoped<OutboxDeliveryJob>();
         services.AddScoped<IInterceptor, OutboxDeliveryTrigger>();
         services.AddSingleton<PickupDirectoryTransport>();

@@ -259,6 +259,153 @@ public sealed class ComplianceCalculator(PortalDbContext db, AgencyScope scope, 
             .ToList();
     }
 
+    /// <summary>
+    /// Each membership against each requirement of its group with the latest expiry among the person's approved records
+    /// completed by <paramref name="day"/>, as a query to compose with: the same look-up as <see cref="Assess"/>,
+    /// keeping the date the status comes from.
+    /// </summary>
+    public IQueryable<RequirementExpiry> LatestExpiries(IQueryable<AgencyMembership> memberships, DateOnly day)
+    {
+        var never = ComplianceRules.NeverExpires;
+        return from m in memberships
+               join rg in db.Set<RequirementGroup>() on m.WorkforceGroupId equals (int?)rg.WorkforceGroupId
+               select new RequirementExpiry
+               {
+                   MembershipId = m.Id,
+                   AgencyId = m.AgencyId,
+                   PractitionerId = m.PractitionerId,
+                   RequirementId = rg.RequirementId,
+                   LatestExpiry = (from rc in db.Set<RequirementCourse>()
+                                   where rc.RequirementId == rg.RequirementId
+                                   from t in db.Set<TrainingRecord>()
+                                   where t.PractitionerId == m.PractitionerId && t.CourseId == rc.CourseId
+                                         && t.Status == RecordStatus.Approved && t.CompletedOn <= day
+                                   select (DateOnly?)(t.ExpiresOn ?? never)).Max(),
+               };
+    }
+
+    /// <summary>
+    /// Requirements of current staff with an email address that are due soon or have expired today and that the
+    /// platform has not yet reminded the person about for that expiry, once per person however many agencies they work
+    /// for. Missing training is not here: leads chase that.
+    /// </summary>
+    public IQueryable<ReminderCandidate> UnremindedDueOrExpired(DateOnly today, int dueSoonDays)
+    {
+        var dueSoonUntil = today.AddDays(dueSoonDays);
+        var members = CurrentMemberships(today).Where(m => m.Practitioner!.Email != null);
+        return LatestExpiries(members, today)
+            .Where(e => e.LatestExpiry != null && e.LatestExpiry <= dueSoonUntil)
+            .Select(e => new { e.PractitionerId, e.RequirementId, ExpiresOn = e.LatestExpiry!.Value })
+            .Distinct()
+            .Where(c => !db.Set<ComplianceReminder>().Any(r =>
+                r.PractitionerId == c.PractitionerId && r.RequirementId == c.RequirementId && r.ExpiresOn == c.ExpiresOn
+                && ((c.ExpiresOn <= today && r.Status == ComplianceStatus.Expired) || (c.ExpiresOn > today && r.Status == ComplianceStatus.DueSoon))))
+            .Select(c => new ReminderCandidate
+            {
+                PractitionerId = c.PractitionerId,
+                RequirementId = c.RequirementId,
+                ExpiresOn = c.ExpiresOn,
+                Status = c.ExpiresOn <= today ? ComplianceStatus.Expired : ComplianceStatus.DueSoon,
+            });
+    }
+
+    /// <summary>What changed in one agency over a week, for its safeguarding lead (<see cref="AgencyWeek"/>).</summary>
+    public async Task<(Access Access, AgencyWeek? Week)> WeekForAgencyAsync(Guid agencyId, ComplianceWeek week, CancellationToken cancellationToken = default)
+    {
+        if (!await scope.CanManageAsync(agencyId, cancellationToken))
+        {
+            return (Access.Forbidden, null);
+        }
+        var summary = await WeekAsync(agencyId, week, cancellationToken);
+        return summary is null ? (Access.NotFound, null) : (Access.Allowed, summary);
+    }
+
+    /// <summary>The whole-number percentage of the given memberships with requirements who met them all on a day, and how many had requirements.</summary>
+    public async Task<(int Percent, int WithRequirements)> PercentCompliantAsync(
+        IQueryable<AgencyMembership> memberships, DateOnly day, int dueSoonDays, CancellationToken cancellationToken = default)
+    {
+        var people = await Assess(memberships, day, dueSoonDays)
+            .GroupBy(a => a.MembershipId)
+            .Select(g => new { Worst = g.Max(a => a.Status) })
+            .GroupBy(p => p.Worst <= ComplianceStatus.DueSoon)
+            .Select(g => new { Compliant = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var total = people.Sum(p => p.Count);
+        return (total == 0 ? 0 : people.Where(p => p.Compliant).Sum(p => p.Count) * 100 / total, total);
+    }
+
+    /// <summary>
+    /// <see cref="WeekForAgencyAsync"/> without the scope check, for the weekly summary job, which sends each lead only
+    /// the agencies they lead. Null when the agency does not exist.
+    /// </summary>
+    internal async Task<AgencyWeek?> WeekAsync(Guid agencyId, ComplianceWeek week, CancellationToken cancellationToken = default)
+    {
+        const int names = 20;
+        var agencyName = await db.Set<Agency>().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+        if (agencyName is null)
+        {
+            return null;
+        }
+        var days = await DueSoonDaysAsync(cancellationToken);
+        var before = week.Start.AddDays(-1);
+        var end = week.End;
+        var then = MembershipsAsAt(before).Where(m => m.AgencyId == agencyId);
+        var now = MembershipsAsAt(end).Where(m => m.AgencyId == agencyId);
+        var (percentBefore, _) = await PercentCompliantAsync(then, before, days, cancellationToken);
+        var (percentNow, withRequirements) = await PercentCompliantAsync(now, end, days, cancellationToken);
+
+        var joined = await PeopleAsync(now.Where(m => !then.Any(t => t.Id == m.Id)), names, cancellationToken);
+        var left = await PeopleAsync(then.Where(m => !now.Any(t => t.Id == m.Id)), names, cancellationToken);
+
+        var completed = await db.Set<TrainingRecord>().AsNoTracking()
+            .Where(t => t.Status == RecordStatus.Approved && t.CompletedOn >= week.Start && t.CompletedOn <= end && now.Any(m => m.PractitionerId == t.PractitionerId))
+            .GroupBy(t => t.CourseId)
+            .Select(g => new { CourseId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var courseIds = completed.Select(c => c.CourseId).ToList();
+        var titles = await db.CurrentCourseVersions().Where(v => courseIds.Contains(v.CourseId)).ToDictionaryAsync(v => v.CourseId, v => v.Title, cancellationToken);
+        var completions = completed
+            .Select(c => new CourseCompletions(titles.GetValueOrDefault(c.CourseId, "A course no longer listed"), c.Count))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Course, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        // A record's status changes on fixed dates: it expires on its expiry and falls due the due-soon window before.
+        var expiries = LatestExpiries(now, end);
+        var becameExpired = await ChangesAsync(expiries.Where(e => e.LatestExpiry > before && e.LatestExpiry <= end), names, cancellationToken);
+        var dueFrom = before.AddDays(days);
+        var dueUntil = end.AddDays(days);
+        var becameDueSoon = await ChangesAsync(expiries.Where(e => e.LatestExpiry > end && e.LatestExpiry > dueFrom && e.LatestExpiry <= dueUntil), names, cancellationToken);
+
+        return new AgencyWeek(agencyId, agencyName, week, percentBefore, percentNow, withRequirements,
+            joined, left, completions, becameExpired, becameDueSoon);
+    }
+
+    private static async Task<ShortList<string>> PeopleAsync(IQueryable<AgencyMembership> memberships, int take, CancellationToken cancellationToken)
+    {
+        var total = await memberships.CountAsync(cancellationToken);
+        var names = total == 0 ? [] : await memberships
+            .OrderBy(m => m.Practitioner!.LastName).ThenBy(m => m.Practitioner!.FirstName)
+            .Select(m => m.Practitioner!.FirstName + " " + m.Practitioner.LastName)
+            .Take(take).ToListAsync(cancellationToken);
+        return new ShortList<string>(names, total);
+    }
+
+    private async Task<ShortList<PersonChange>> ChangesAsync(IQueryable<RequirementExpiry> expiries, int take, CancellationToken cancellationToken)
+    {
+        var total = await expiries.CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return new ShortList<PersonChange>([], 0);
+        }
+        var changes = await (from e in expiries
+                             join p in db.Set<Practitioner>() on e.PractitionerId equals p.Id
+                             join r in db.Set<Requirement>() on e.RequirementId equals r.Id
+                             orderby p.LastName, p.FirstName, r.Order
+                             select new PersonChange(p.FirstName + " " + p.LastName, r.Name))
+            .Take(take).ToListAsync(cancellationToken);
+        return new ShortList<PersonChange>(changes, total);
+    }
+
     private IQueryable<StaffLine> Filtered(Guid agencyId, ComplianceFilter filter, DateOnly today, int days)
     {
         var members = CurrentMemberships(today).Where(m => m.AgencyId == agencyId);

@@ -118,3 +118,71 @@ public sealed record AgencyRow(Guid AgencyId, string Name, string Sector, IReadO
 
 /// <summary>The partnership's percentage compliant at the end of a month, per requirement and overall.</summary>
 public sealed record TrendPoint(DateOnly AsAt, StatusCounts Overall, IReadOnlyDictionary<Guid, StatusCounts> ByRequirement, bool IsLive);
+
+/// <summary>
+/// One membership against one requirement of its group on a day, with the latest expiry among the person's approved
+/// records of the requirement's courses: <see cref="ComplianceRules.NeverExpires"/> for one that does not expire,
+/// null when there is none. The status follows from it (<see cref="ComplianceRules.StatusOn"/>).
+/// </summary>
+public sealed record RequirementExpiry
+{
+    public Guid MembershipId { get; init; }
+
+    public Guid AgencyId { get; init; }
+
+    public Guid PractitionerId { get; init; }
+
+    public Guid RequirementId { get; init; }
+
+    public DateOnly? LatestExpiry { get; init; }
+}
+
+/// <summary>A requirement of one person that is due soon or has expired, and that the platform has not reminded them about for this expiry.</summary>
+public sealed record ReminderCandidate
+{
+    public Guid PractitionerId { get; init; }
+
+    public Guid RequirementId { get; init; }
+
+    /// <summary><see cref="ComplianceStatus.DueSoon"/> or <see cref="ComplianceStatus.Expired"/>.</summary>
+    public ComplianceStatus Status { get; init; }
+
+    /// <summary>When the person's latest record for the requirement expires (or expired): the reminder's window.</summary>
+    public DateOnly ExpiresOn { get; init; }
+}
+
+/// <summary>A Monday-to-Sunday week, in UK dates.</summary>
+public sealed record ComplianceWeek(DateOnly Start)
+{
+    public DateOnly End => Start.AddDays(6);
+
+    /// <summary>The Monday-to-Sunday week that ended most recently before <paramref name="today"/>.</summary>
+    public static ComplianceWeek LastCompleteBefore(DateOnly today) =>
+        new(today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7));
+}
+
+/// <summary>The first few of a list, and how many there are in all.</summary>
+public sealed record ShortList<T>(IReadOnlyList<T> Items, int Total)
+{
+    public int More => Total - Items.Count;
+}
+
+/// <summary>A person whose status against a requirement changed.</summary>
+public sealed record PersonChange(string Name, string Requirement);
+
+/// <summary>How many completions of one course were recorded.</summary>
+public sealed record CourseCompletions(string Course, int Count);
+
+/// <summary>
+/// What changed in one agency over one week, for its safeguarding lead: the share of staff with requirements who met
+/// them all at the end of the week before and at the end of this one, who joined and left, the training completed,
+/// and whose training expired or fell due for renewal during the week.
+/// </summary>
+public sealed record AgencyWeek(
+    Guid AgencyId, string AgencyName, ComplianceWeek Week,
+    int PercentCompliantBefore, int PercentCompliantNow, int StaffWithRequirementsNow,
+    ShortList<string> Joined, ShortList<string> Left, IReadOnlyList<CourseCompletions> Completions,
+    ShortList<PersonChange> BecameExpired, ShortList<PersonChange> BecameDueSoon)
+{
+    public int CompletionCount => Completions.Sum(c => c.Count);
+}

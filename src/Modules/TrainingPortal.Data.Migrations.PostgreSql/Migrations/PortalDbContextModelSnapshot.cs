@@ -1021,6 +1021,57 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceDigest", b =>
+                {
+                    b.Property<Guid>("LeadUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStarting")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LeadUserId", "WeekStarting");
+
+                    b.ToTable("ComplianceDigests", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("PractitionerId", "RequirementId", "Status", "ExpiresOn")
+                        .IsUnique();
+
+                    b.ToTable("ComplianceReminders", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceSnapshot", b =>
                 {
                     b.Property<DateOnly>("AsAt")
@@ -1307,6 +1358,28 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Notifications.Domain.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxAttachment", b =>
@@ -1848,6 +1921,30 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
                         .WithMany()
                         .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceDigest", b =>
+                {
+                    b.HasOne("TrainingPortal.Identity.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceReminder", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

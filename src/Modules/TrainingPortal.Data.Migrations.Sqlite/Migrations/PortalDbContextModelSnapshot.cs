@@ -1007,6 +1007,55 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceDigest", b =>
+                {
+                    b.Property<Guid>("LeadUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStarting")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeadUserId", "WeekStarting");
+
+                    b.ToTable("ComplianceDigests", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("PractitionerId", "RequirementId", "Status", "ExpiresOn")
+                        .IsUnique();
+
+                    b.ToTable("ComplianceReminders", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceSnapshot", b =>
                 {
                     b.Property<DateOnly>("AsAt")
@@ -1289,6 +1338,28 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Notifications.Domain.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxAttachment", b =>
@@ -1828,6 +1899,30 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
                         .WithMany()
                         .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceDigest", b =>
+                {
+                    b.HasOne("TrainingPortal.Identity.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceReminder", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

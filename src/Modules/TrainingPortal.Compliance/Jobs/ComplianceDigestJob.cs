@@ -1,0 +1,101 @@
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Compliance.Domain;
+using TrainingPortal.Compliance.Services;
+using TrainingPortal.Core.Security;
+using TrainingPortal.Data;
+using TrainingPortal.Identity.Domain;
+using TrainingPortal.Notifications.Domain;
+using TrainingPortal.Notifications.Services;
+
+namespace TrainingPortal.Compliance.Jobs;
+
+/// <summary>
+/// Emails each safeguarding lead, on Monday morning, what changed last week (Monday to Sunday) in each agency they
+/// lead. One summary per lead per week: a <see cref="ComplianceDigest"/> row, keyed on lead and week, is saved with
+/// the email, so a retry, a second instance or a catch-up run later in the week never sends it again. Leads who
+/// turned the summary off get nothing.
+/// </summary>
+public sealed class ComplianceDigestJob(
+    PortalDbContext db, ComplianceCalculator calculator, ComplianceMail mail, NotificationPreferences preferences,
+    TimeProvider clock, ILogger<ComplianceDigestJob> logger)
+{
+    public const string RecurringJobId = "compliance-digest";
+
+    /// <summary>07:00 on Mondays, UK time.</summary>
+    public const string Schedule = "0 7 * * 1";
+
+    /// <summary>Sends last week's summary to every lead who has not had it and returns how many were sent.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var week = ComplianceWeek.LastCompleteBefore(calculator.Today);
+        // One row per lead and agency: bounded by the number of agencies, not the workforce.
+        var leadRole = db.Set<PortalRole>().Where(r => r.Name == Roles.SafeguardingLead).Select(r => r.Id);
+        var leads = (await (from l in db.Set<AgencyLead>().AsNoTracking()
+                            join a in db.Set<Agency>() on l.AgencyId equals a.Id
+                            join u in db.Set<PortalUser>() on l.UserId equals u.Id
+                            where a.IsActive && u.Email != null
+                                  && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && leadRole.Contains(ur.RoleId))
+                                  && !db.Set<ComplianceDigest>().Any(d => d.LeadUserId == u.Id && d.WeekStarting == week.Start)
+                            orderby a.Name
+                            select new { u.Id, Email = u.Email!, u.FirstName, u.LastName, AgencyId = a.Id })
+                .ToListAsync(cancellationToken))
+            .GroupBy(l => l.Id)
+            .ToList();
+        if (leads.Count == 0)
+        {
+            return 0;
+        }
+        var frequencies = await preferences.FrequenciesAsync(ComplianceNotificationTopics.Digest, leads.Select(l => l.Key).ToList(), cancellationToken);
+        var weeks = new Dictionary<Guid, AgencyWeek?>();
+        var sent = 0;
+        foreach (var lead in leads)
+        {
+            if (frequencies.For(lead.Key) == NotificationFrequency.Off)
+            {
+                continue;
+            }
+            var agencies = new List<AgencyWeek>();
+            foreach (var agencyId in lead.Select(l => l.AgencyId))
+            {
+                if (!weeks.TryGetValue(agencyId, out var summary))
+                {
+                    weeks[agencyId] = summary = await calculator.WeekAsync(agencyId, week, cancellationToken);
+                }
+                if (summary is not null)
+                {
+                    agencies.Add(summary);
+                }
+            }
+            var first = lead.First();
+            if (agencies.Count > 0 && await ClaimAndSendAsync(lead.Key, first.Email, $"{first.FirstName} {first.LastName}", week, agencies, cancellationToken))
+            {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private async Task<bool> ClaimAndSendAsync(Guid leadUserId, string email, string name, ComplianceWeek week, IReadOnlyList<AgencyWeek> agencies, CancellationToken cancellationToken)
+    {
+        db.Set<ComplianceDigest>().Add(new ComplianceDigest { LeadUserId = leadUserId, WeekStarting = week.Start, SentAt = clock.GetUtcNow().UtcDateTime });
+        await mail.DigestAsync(email, name, agencies, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another run sent this lead's summary for the week first.
+            logger.LogInformation(ex, "The weekly summary for lead {UserId} was already sent by another run", leadUserId);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
