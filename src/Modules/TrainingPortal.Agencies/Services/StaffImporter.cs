@@ -186,10 +186,9 @@ public sealed class StaffImporter(
                 }
                 return;
             }
-            // Tens of thousands of new entities: look for changes once, not on every add and save.
+            // Tens of thousands of new entities: Apply marks the few changed ones itself instead of every save scanning them all.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             Apply(import.AgencyId, import.FileName, plan);
-            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
             var finished = await db.Set<StaffImport>().Where(i => i.Id == importId && i.Status == StaffImportStatus.Applying)
                 .ExecuteUpdateAsync(s => s
@@ -497,6 +496,8 @@ public sealed class StaffImporter(
             {
                 audit.Record("Membership changed", "Membership", membership.Id, changes);
             }
+            db.Entry(person).DetectChanges();
+            db.Entry(membership).DetectChanges();
         }
     }
 }
