@@ -79,10 +79,14 @@ public sealed class StaffImportTemplate(PortalDbContext db, AgencyScope scope)
         }
         if (groups.Count > 0)
         {
+            // Through a name: a list on another sheet is only valid in a drop-down that way in every version of Excel.
+            package.Workbook.Names.Add("WorkforceGroupCodes", listSheet.Cells[2, 1, groups.Count + 1, 1]);
             var groupColumn = staff.Cells[2, Column(StaffColumn.WorkforceGroup), lastRow, Column(StaffColumn.WorkforceGroup)].Address;
             var groupList = staff.DataValidations.AddListValidation(groupColumn);
-            groupList.Formula.ExcelFormula = $"Lists!$A$2:$A${groups.Count + 1}";
+            groupList.Formula.ExcelFormula = "WorkforceGroupCodes";
             groupList.AllowBlank = true;
+            // Names of groups are accepted too, so a name typed in is not refused by the drop-down.
+            groupList.ShowErrorMessage = false;
         }
         var frontlineColumn = staff.Cells[2, Column(StaffColumn.Frontline), lastRow, Column(StaffColumn.Frontline)].Address;
         var yesNo = staff.DataValidations.AddListValidation(frontlineColumn);
