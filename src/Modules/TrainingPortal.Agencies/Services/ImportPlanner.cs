@@ -67,6 +67,7 @@ internal sealed class ImportPlan
 /// </summary>
 internal sealed class ImportPlanner(PortalDbContext db, Guid agencyId, StaffFile file, bool track)
 {
+    /// <summary>Rows looked up in the database at once: a few queries per chunk, whatever the file's size.</summary>
     public const int ChunkSize = 500;
 
     private static readonly string[] DateFormats = ["d/M/yyyy", "yyyy-MM-dd", "yyyy-M-d"];

@@ -77,9 +77,6 @@ public sealed class StaffImporter(
     /// <summary>An import left unconfirmed this long is cancelled and its file deleted.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(24);
 
-    /// <summary>Rows looked up in the database at once: a few queries per chunk, whatever the file's size.</summary>
-    private const int ChunkSize = 500;
-
     private static readonly TimeSpan StuckAfter = TimeSpan.FromHours(1);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
