@@ -94,4 +94,22 @@ public sealed class AuditTrailTests
         await using var read = database.CreateContext();
         Assert.Equal(4000, (await read.AuditEntries.SingleAsync()).Details!.Length);
     }
+
+    [Fact]
+    public async Task A_background_job_records_changes_as_the_person_who_asked_for_them()
+    {
+        using var database = new ModuleDatabase();
+        var lead = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            var audit = new AuditTrail(db, new TestUser(null, "system"), new TestClock());
+            audit.ActFor(lead, "lead@agency.example");
+            audit.Record("Membership added", "Membership", 5);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = database.CreateContext();
+        var entry = await read.AuditEntries.SingleAsync();
+        Assert.Equal((lead, "lead@agency.example"), (entry.UserId, entry.UserName));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Agencies.Jobs;
 using TrainingPortal.Agencies.Recipes;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Modules;
@@ -10,7 +11,7 @@ namespace TrainingPortal.Agencies;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Agencies", "Agencies, teams, workforce groups, practitioners and their memberships", "Identity", "Notifications");
+    public ModuleManifest Manifest { get; } = new("Agencies", "Agencies, teams, workforce groups, practitioners and their memberships, staff import", "Identity", "Notifications");
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 
@@ -30,6 +31,10 @@ public sealed class Module : IModule
         services.AddScoped<PractitionerRegistration>();
         services.AddScoped<PractitionerSearch>();
         services.AddScoped<Learners>();
+        services.AddScoped<StaffImporter>();
+        services.AddScoped<StaffImportTemplate>();
+        services.AddScoped<StaffImportJob>();
+        services.AddTransient<IStartupTask, ScheduleStaffImports>();
         services.AddSingleton<ReferenceDataCache>();
         services.AddScoped<IRecipeStep, SectorsRecipeStep>();
         services.AddScoped<IRecipeStep, WorkforceGroupsRecipeStep>();

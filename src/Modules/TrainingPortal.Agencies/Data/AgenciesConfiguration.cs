@@ -93,3 +93,31 @@ internal sealed class AgencyMembershipConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(m => new { m.AgencyId, m.Status, m.LeavingDate });
     }
 }
+
+internal sealed class StaffImportConfiguration : IEntityTypeConfiguration<StaffImport>
+{
+    public void Configure(EntityTypeBuilder<StaffImport> builder)
+    {
+        builder.ToTable("StaffImports");
+        builder.Property(i => i.UploadedByName).HasMaxLength(256);
+        builder.Property(i => i.ConfirmedByName).HasMaxLength(256);
+        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Messages).WithOne().HasForeignKey(m => m.StaffImportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.AgencyId, i.UploadedAt });
+        builder.HasIndex(i => new { i.Status, i.UploadedAt });
+    }
+}
+
+internal sealed class StaffImportMessageConfiguration : IEntityTypeConfiguration<StaffImportMessage>
+{
+    public void Configure(EntityTypeBuilder<StaffImportMessage> builder)
+    {
+        builder.ToTable("StaffImportMessages");
+        builder.Property(m => m.Column).HasMaxLength(50);
+        builder.Property(m => m.Message).HasMaxLength(500);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.HasIndex(m => new { m.StaffImportId, m.Kind, m.RowNumber });
+    }
+}

@@ -239,32 +239,12 @@ public sealed class StaffRecords(PortalDbContext db, AgencyScope scope, AuditTra
     private async Task<List<FieldError>> ValidateAsync(Guid agencyId, AgencyMembership? existing, StaffInput input, string? email, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        Require(input.FirstName, "FirstName", "Enter the first name", 100, errors);
-        Require(input.LastName, "LastName", "Enter the last name", 100, errors);
-        if (email is not null && !IsValidEmail(email))
-        {
-            errors.Add(new("Email", "Enter an email address in the correct format, like name@example.org"));
-        }
-        var managerEmail = NormaliseEmail(input.ManagerEmail);
-        if (managerEmail is not null && !IsValidEmail(managerEmail))
-        {
-            errors.Add(new("ManagerEmail", "Enter the manager's email address in the correct format, like name@example.org"));
-        }
-        if (input.JobTitle is { Length: > 200 })
-        {
-            errors.Add(new("JobTitle", "Job title must be 200 characters or fewer"));
-        }
+        CheckFields(input, email, errors);
         var reference = input.EmployeeReference?.Trim();
-        if (!string.IsNullOrEmpty(reference))
+        if (reference is { Length: > 0 and <= MaxReferenceLength }
+            && await db.Set<AgencyMembership>().AnyAsync(m => m.AgencyId == agencyId && m.EmployeeReference == reference && m.Id != (existing == null ? Guid.Empty : existing.Id), cancellationToken))
         {
-            if (reference.Length > 50)
-            {
-                errors.Add(new("EmployeeReference", "Employee reference must be 50 characters or fewer"));
-            }
-            else if (await db.Set<AgencyMembership>().AnyAsync(m => m.AgencyId == agencyId && m.EmployeeReference == reference && m.Id != (existing == null ? Guid.Empty : existing.Id), cancellationToken))
-            {
-                errors.Add(new("EmployeeReference", $"Another member of staff already has employee reference {reference}"));
-            }
+            errors.Add(new("EmployeeReference", $"Another member of staff already has employee reference {reference}"));
         }
         if (input.TeamId is { } teamId && !await db.Set<Team>().AnyAsync(t => t.Id == teamId && t.AgencyId == agencyId, cancellationToken))
         {
@@ -278,11 +258,46 @@ public sealed class StaffRecords(PortalDbContext db, AgencyScope scope, AuditTra
         {
             errors.Add(new("WorkforceGroupId", "Select one of the workforce groups"));
         }
+        CheckDates(input, errors);
+        return errors;
+    }
+
+    internal const int MaxReferenceLength = 50;
+
+    /// <summary>The rules for a staff record that need no database: names, email formats and lengths. Shared with the staff import.</summary>
+    internal static void CheckFields(StaffInput input, string? email, List<FieldError> errors)
+    {
+        Require(input.FirstName, "FirstName", "Enter the first name", 100, errors);
+        Require(input.LastName, "LastName", "Enter the last name", 100, errors);
+        if (email is not null && !IsValidEmail(email))
+        {
+            errors.Add(new("Email", "Enter an email address in the correct format, like name@example.org"));
+        }
+        var managerEmail = NormaliseEmail(input.ManagerEmail);
+        if (managerEmail is not null && !IsValidEmail(managerEmail))
+        {
+            errors.Add(new("ManagerEmail", "Enter the manager's email address in the correct format, like name@example.org"));
+        }
+        if (input.ManagerName?.Trim() is { Length: > 200 })
+        {
+            errors.Add(new("ManagerName", "Manager's name must be 200 characters or fewer"));
+        }
+        if (input.JobTitle?.Trim() is { Length: > 200 })
+        {
+            errors.Add(new("JobTitle", "Job title must be 200 characters or fewer"));
+        }
+        if (input.EmployeeReference?.Trim() is { Length: > MaxReferenceLength })
+        {
+            errors.Add(new("EmployeeReference", $"Employee reference must be {MaxReferenceLength} characters or fewer"));
+        }
+    }
+
+    internal static void CheckDates(StaffInput input, List<FieldError> errors)
+    {
         if (input.StartDate is { } start && input.LeavingDate is { } leaving && leaving < start)
         {
             errors.Add(new("LeavingDate", "Leaving date must be the same as or after the start date"));
         }
-        return errors;
     }
 
     private static void Require(string? value, string field, string message, int maxLength, List<FieldError> errors)
@@ -297,7 +312,7 @@ public sealed class StaffRecords(PortalDbContext db, AgencyScope scope, AuditTra
         }
     }
 
-    private static void Apply(AgencyMembership membership, StaffInput input)
+    internal static void Apply(AgencyMembership membership, StaffInput input)
     {
         membership.EmployeeReference = string.IsNullOrWhiteSpace(input.EmployeeReference) ? null : input.EmployeeReference.Trim();
         membership.TeamId = input.TeamId;
@@ -310,13 +325,13 @@ public sealed class StaffRecords(PortalDbContext db, AgencyScope scope, AuditTra
         membership.LeavingDate = input.LeavingDate;
     }
 
-    private static AgencyMembership Snapshot(AgencyMembership m) => new()
+    internal static AgencyMembership Snapshot(AgencyMembership m) => new()
     {
         EmployeeReference = m.EmployeeReference, TeamId = m.TeamId, JobTitle = m.JobTitle, WorkforceGroupId = m.WorkforceGroupId,
         IsFrontline = m.IsFrontline, ManagerName = m.ManagerName, ManagerEmail = m.ManagerEmail, StartDate = m.StartDate, LeavingDate = m.LeavingDate,
     };
 
-    private static string? Describe(AgencyMembership? before, AgencyMembership after) => AuditTrail.Describe(
+    internal static string? Describe(AgencyMembership? before, AgencyMembership after) => AuditTrail.Describe(
         ("Employee reference", before?.EmployeeReference, after.EmployeeReference),
         ("Team", before?.TeamId, after.TeamId),
         ("Job title", before?.JobTitle, after.JobTitle),

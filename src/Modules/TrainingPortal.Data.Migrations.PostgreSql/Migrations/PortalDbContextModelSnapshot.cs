@@ -519,6 +519,124 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Sectors", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Leavers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsWithErrors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("TeamsAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "UploadedAt");
+
+                    b.HasIndex("Status", "UploadedAt");
+
+                    b.ToTable("StaffImports", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImportMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StaffImportId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffImportId", "Kind", "RowNumber");
+
+                    b.ToTable("StaffImportMessages", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1793,6 +1911,24 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("WorkforceGroup");
                 });
 
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImportMessage", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.StaffImport", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("StaffImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Team", b =>
                 {
                     b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
@@ -2077,6 +2213,11 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Practitioner", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("TrainingPortal.Catalogue.Domain.Course", b =>

@@ -507,6 +507,122 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Sectors", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Leavers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsWithErrors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "UploadedAt");
+
+                    b.HasIndex("Status", "UploadedAt");
+
+                    b.ToTable("StaffImports", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImportMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffImportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffImportId", "Kind", "RowNumber");
+
+                    b.ToTable("StaffImportMessages", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1771,6 +1887,24 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("WorkforceGroup");
                 });
 
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImportMessage", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.StaffImport", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("StaffImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Team", b =>
                 {
                     b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
@@ -2055,6 +2189,11 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Practitioner", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("TrainingPortal.Catalogue.Domain.Course", b =>

@@ -8,13 +8,21 @@ namespace TrainingPortal.Data.Auditing;
 /// </summary>
 public sealed class AuditTrail(PortalDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
+    private (Guid? UserId, string Name)? actingFor;
+
+    /// <summary>
+    /// Records the entries that follow as done by this person rather than the current user: for a background job
+    /// carrying out what someone asked for (the job itself runs as "system"). Lasts for this unit of work only.
+    /// </summary>
+    public void ActFor(Guid? userId, string userName) => actingFor = (userId, userName);
+
     public void Record(string action, string subjectType, object subjectId, string? details = null)
     {
         db.AuditEntries.Add(new AuditEntry
         {
             OccurredAt = clock.GetUtcNow().UtcDateTime,
-            UserId = currentUser.UserId,
-            UserName = currentUser.Name,
+            UserId = actingFor is { } person ? person.UserId : currentUser.UserId,
+            UserName = actingFor?.Name ?? currentUser.Name,
             Action = action,
             SubjectType = subjectType,
             SubjectId = subjectId.ToString()!,
