@@ -78,6 +78,8 @@ internal static class ComplianceScenario
 
         var heatmap = await TimeAsync(() => GetAsync(http, "/compliance/partnership"), 10, warmUp: 2);
         Console.WriteLine($"Partnership heatmap (/compliance/partnership), {options.Practitioners:N0} practitioners: median {heatmap.Median,7:0.0} ms   p90 {heatmap.P90,7:0.0} ms");
+
+        await StaffImportTiming.RunAsync(options);
     }
 
     private static async Task GetAsync(HttpClient http, string path)
