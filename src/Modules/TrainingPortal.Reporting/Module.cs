@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Core.Modules;
+
+namespace TrainingPortal.Reporting;
+
+public sealed class Module : IModule
+{
+    public ModuleManifest Manifest { get; } = new("Reporting", "Bi-annual training reports for each agency and the partnership: figures, workbooks, schedule, archive and emails", "Compliance", "Sessions", "Catalogue", "Agencies", "Notifications");
+
+    public IPermissionProvider Permissions { get; } = new Permissions();
+
+    public IEnumerable<MenuItem> MenuItems =>
+    [
+        new("Reports", "/reports", Reporting.Permissions.ViewReports, 670),
+    ];
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+}

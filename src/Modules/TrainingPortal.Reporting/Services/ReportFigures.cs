@@ -1,0 +1,112 @@
+namespace TrainingPortal.Reporting.Services;
+
+/// <summary>
+/// Everything one bi-annual report says, for one agency or the whole partnership, as the data stood in the period.
+/// The workbook, the on-screen page and the archive (as JSON) are all drawn from this one record.
+/// </summary>
+public sealed record ReportFigures
+{
+    public required DateOnly PeriodStart { get; init; }
+
+    public required DateOnly PeriodEnd { get; init; }
+
+    /// <summary>"April to September 2026".</summary>
+    public required string PeriodName { get; init; }
+
+    /// <summary>Null for the partnership report.</summary>
+    public Guid? AgencyId { get; init; }
+
+    /// <summary>The agency's name, or the partnership's.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Current staff on the last day of the period, and how many of them are frontline.</summary>
+    public int Headcount { get; init; }
+
+    public int FrontlineHeadcount { get; init; }
+
+    /// <summary>Different people (with a membership counted for this report) who completed any training in the period.</summary>
+    public int PeopleTrained { get; init; }
+
+    public int FrontlinePeopleTrained { get; init; }
+
+    /// <summary>Completions in the period per course, frontline and not.</summary>
+    public IReadOnlyList<TrainedByCourse> TrainedByCourse { get; init; } = [];
+
+    /// <summary>People trained in the period per course level (Awareness, Basic, Advanced, Specialist), frontline and not.</summary>
+    public IReadOnlyList<TrainedByLevel> TrainedByLevel { get; init; } = [];
+
+    /// <summary>Compliance per requirement on the last day of the period, with the previous period's percentage for the change.</summary>
+    public IReadOnlyList<RequirementCompliance> Compliance { get; init; } = [];
+
+    /// <summary>Bookings on sessions that ran in the period and what became of them.</summary>
+    public AttendanceFigures Attendance { get; init; } = new();
+
+    /// <summary>Neglect champions on the register at period end; null while the partnership keeps no champion register here.</summary>
+    public int? Champions { get; init; }
+
+    /// <summary>Staff licensed to use GCP2 (completed the practitioner course) and to teach it (train-the-trainer), by period end.</summary>
+    public int Gcp2Practitioners { get; init; }
+
+    public int Gcp2Trainers { get; init; }
+
+    /// <summary>Confidence uplift and follow-up impact; null where no evaluation data exists.</summary>
+    public EvaluationFigures? Evaluation { get; init; }
+
+    /// <summary>The last four periods, oldest first, ending with this one: people trained and percentage compliant.</summary>
+    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+
+    /// <summary>Partnership report only: one line per agency (figures only, no names).</summary>
+    public IReadOnlyList<AgencyLine> Agencies { get; init; } = [];
+
+    /// <summary>Agency report only: the agency's own staff who completed training in the period, by name.</summary>
+    public IReadOnlyList<NamedCompletion> People { get; init; } = [];
+}
+
+public sealed record TrainedByCourse(string CourseCode, string CourseTitle, string Level, int Frontline, int NotFrontline)
+{
+    public int Total => Frontline + NotFrontline;
+}
+
+public sealed record TrainedByLevel(string Level, int Frontline, int NotFrontline)
+{
+    public int Total => Frontline + NotFrontline;
+}
+
+public sealed record RequirementCompliance(string Requirement, int Met, int DueSoon, int Expired, int Missing, int? PreviousPercentCompliant)
+{
+    public int Total => Met + DueSoon + Expired + Missing;
+
+    /// <summary>Met or due soon, as a whole percentage rounded down.</summary>
+    public int PercentCompliant => Total == 0 ? 0 : (Met + DueSoon) * 100 / Total;
+
+    /// <summary>Percentage points since the previous period; null when there is nothing to compare with.</summary>
+    public int? Change => PreviousPercentCompliant is { } previous ? PercentCompliant - previous : null;
+}
+
+/// <summary>Places on sessions that started in the period, by what happened to them.</summary>
+public sealed record AttendanceFigures
+{
+    public int Bookings { get; init; }
+
+    public int Attended { get; init; }
+
+    public int DidNotAttend { get; init; }
+
+    public int LateCancelled { get; init; }
+
+    public int Cancelled { get; init; }
+
+    /// <summary>Did not attend as a percentage of places that should have been used (attended + did not attend), one decimal place.</summary>
+    public decimal DidNotAttendRate => Attended + DidNotAttend == 0 ? 0 : Math.Round(DidNotAttend * 100m / (Attended + DidNotAttend), 1);
+
+    /// <summary>Late cancellations as a percentage of bookings, one decimal place.</summary>
+    public decimal LateCancellationRate => Bookings == 0 ? 0 : Math.Round(LateCancelled * 100m / Bookings, 1);
+}
+
+public sealed record EvaluationFigures(int Responses, decimal ConfidenceBefore, decimal ConfidenceAfter, int FollowUps, int PracticeChanged);
+
+public sealed record TrendPoint(string Period, int PeopleTrained, int PercentCompliant);
+
+public sealed record AgencyLine(Guid AgencyId, string Agency, string Sector, int Headcount, int FrontlineHeadcount, int PeopleTrained, int FrontlinePeopleTrained, int PercentCompliant, decimal DidNotAttendRate);
+
+public sealed record NamedCompletion(string Name, string? EmployeeReference, string? Team, bool Frontline, string CourseTitle, string Level, DateOnly CompletedOn);
