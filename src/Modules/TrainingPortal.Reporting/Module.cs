@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Core.Modules;
+using TrainingPortal.Reporting.Services;
 
 namespace TrainingPortal.Reporting;
 
@@ -17,5 +18,7 @@ public sealed class Module : IModule
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ReportCalculator>();
+        services.AddSingleton<ReportWorkbook>();
     }
 }
