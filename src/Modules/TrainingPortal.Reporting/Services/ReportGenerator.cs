@@ -298,9 +298,9 @@ public sealed class ReportGenerator(
     private async Task<IReadOnlyList<ReportRunSummary>> Summaries(IQueryable<ReportRun> runs, int count, CancellationToken cancellationToken)
     {
         var rows = await (from r in runs.AsNoTracking()
-                          orderby r.RequestedAt descending
                           join u in db.Set<PortalUser>() on r.RequestedByUserId equals (Guid?)u.Id into requesters
                           from u in requesters.DefaultIfEmpty()
+                          orderby r.RequestedAt descending
                           select new
                           {
                               r.Id, r.PeriodStart, r.PeriodEnd, r.Status, Requester = u == null ? null : u.FirstName + " " + u.LastName,
