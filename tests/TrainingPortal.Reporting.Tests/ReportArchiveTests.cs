@@ -11,12 +11,12 @@ namespace TrainingPortal.Reporting.Tests;
 /// <summary>Who sees which report in the archive, in the service and over HTTP.</summary>
 public sealed class ReportArchiveTests : IAsyncLifetime
 {
-    private ReportingPortal portal = null!;
+    private ReportRunPortal portal = null!;
 
     public async Task InitializeAsync()
     {
-        portal = await ReportingPortal.StartAsync();
-        await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        portal = await ReportRunPortal.StartAsync();
+        await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
     }
 
     public async Task DisposeAsync() => await portal.DisposeAsync();
@@ -42,7 +42,7 @@ public sealed class ReportArchiveTests : IAsyncLifetime
         var board = Assert.Single(await ListAsync(portal.BoardMember));
         var coordinator = Assert.Single(await ListAsync(portal.Coordinator));
 
-        Assert.Equal(ReportingPortal.LastEnded, lead.Period);
+        Assert.Equal(ReportRunPortal.LastEnded, lead.Period);
         Assert.Equal([police], lead.Reports.Select(r => r.Id));
         Assert.Equal([partnership], board.Reports.Select(r => r.Id));
         Assert.Equal([partnership, health, police], coordinator.Reports.Select(r => r.Id));

@@ -5,16 +5,16 @@ namespace TrainingPortal.Reporting.Tests;
 /// <summary>Who is sent each report, with what attached.</summary>
 public sealed class ReportEmailTests : IAsyncLifetime
 {
-    private ReportingPortal portal = null!;
+    private ReportRunPortal portal = null!;
 
-    public async Task InitializeAsync() => portal = await ReportingPortal.StartAsync();
+    public async Task InitializeAsync() => portal = await ReportRunPortal.StartAsync();
 
     public async Task DisposeAsync() => await portal.DisposeAsync();
 
     [Fact]
     public async Task Each_agencys_report_goes_to_its_leads_and_the_partnerships_to_coordinators_and_board_members_with_the_workbook_attached()
     {
-        await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
 
         var reports = await portal.ReportsAsync();
         var emails = await portal.ReportEmailsAsync();
@@ -45,9 +45,9 @@ public sealed class ReportEmailTests : IAsyncLifetime
     [Fact]
     public async Task A_report_run_again_is_emailed_again_saying_it_replaces_the_earlier_one()
     {
-        await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
         portal.Clock.Advance(TimeSpan.FromHours(1));
-        await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
 
         var toPoliceLead = (await portal.ReportEmailsAsync()).Where(m => m.ToAddress == portal.PoliceLead.Email).ToList();
 

@@ -10,16 +10,16 @@ namespace TrainingPortal.Reporting.Tests;
 /// <summary>Running a period's reports: what is stored, what a second run replaces, and that a retried job does nothing.</summary>
 public sealed class ReportRunTests : IAsyncLifetime
 {
-    private ReportingPortal portal = null!;
+    private ReportRunPortal portal = null!;
 
-    public async Task InitializeAsync() => portal = await ReportingPortal.StartAsync();
+    public async Task InitializeAsync() => portal = await ReportRunPortal.StartAsync();
 
     public async Task DisposeAsync() => await portal.DisposeAsync();
 
     [Fact]
     public async Task A_run_stores_the_partnership_report_and_one_per_agency_with_its_figures_and_workbook()
     {
-        var runId = await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        var runId = await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
 
         var run = await portal.RunOfAsync(runId);
         Assert.Equal(ReportRunStatus.Completed, run.Status);
@@ -29,14 +29,14 @@ public sealed class ReportRunTests : IAsyncLifetime
         var reports = await portal.ReportsAsync();
         Assert.Equal(3, reports.Count);
         Assert.Single(reports, r => r.IsPartnership);
-        Assert.All(reports, r => Assert.Equal((ReportingPortal.LastEnded.Start, ReportingPortal.LastEnded.End, runId), (r.PeriodStart, r.PeriodEnd, r.RunId)));
+        Assert.All(reports, r => Assert.Equal((ReportRunPortal.LastEnded.Start, ReportRunPortal.LastEnded.End, runId), (r.PeriodStart, r.PeriodEnd, r.RunId)));
         var police = reports.Single(r => r.AgencyId == portal.Police);
         Assert.Equal("Northshire Police", police.Title);
         Assert.Equal("neglect-training-report-northshire-police-2025-10-01.xlsx", police.FileName);
         Assert.Equal("neglect-training-report-partnership-2025-10-01.xlsx", reports.Single(r => r.IsPartnership).FileName);
         var figures = ReportFiguresJson.Deserialize(police.FiguresJson);
         Assert.Equal(portal.Police, figures.AgencyId);
-        Assert.Equal(ReportingPortal.LastEnded.Name, figures.PeriodName);
+        Assert.Equal(ReportRunPortal.LastEnded.Name, figures.PeriodName);
         using var workbook = new ExcelPackage(new MemoryStream(police.Workbook));
         Assert.NotEmpty(workbook.Workbook.Worksheets);
     }
@@ -44,12 +44,12 @@ public sealed class ReportRunTests : IAsyncLifetime
     [Fact]
     public async Task Running_a_period_again_replaces_its_reports_in_place_and_records_each_replacement()
     {
-        var first = await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        var first = await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
         var before = await portal.ReportsAsync();
         var person = await portal.StaffAsync(portal.Police, "Nia Rhodes");
         await portal.CompletedAsync(person, "NEG-BASIC", new DateOnly(2026, 2, 10));
 
-        var second = await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        var second = await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
 
         var after = await portal.ReportsAsync();
         Assert.Equal(before.Select(r => r.Id).Order(), after.Select(r => r.Id).Order());
@@ -59,14 +59,14 @@ public sealed class ReportRunTests : IAsyncLifetime
         var replaced = await portal.DbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == "Bi-annual report replaced").ToListAsync());
         Assert.Equal(before.Select(r => r.Id.ToString()).Order(), replaced.Select(e => e.SubjectId).Order());
         Assert.All(replaced, e => Assert.Equal(portal.Coordinator.Email, e.UserName));
-        Assert.Contains(replaced, e => e.Details == $"Northshire Police, {ReportingPortal.LastEnded.Name}");
+        Assert.Contains(replaced, e => e.Details == $"Northshire Police, {ReportRunPortal.LastEnded.Name}");
         Assert.NotEqual(first, second);
     }
 
     [Fact]
     public async Task Retrying_a_completed_run_does_nothing()
     {
-        var runId = await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        var runId = await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
         var reports = await portal.ReportsAsync();
         var emails = (await portal.ReportEmailsAsync()).Count;
         portal.Clock.Advance(TimeSpan.FromHours(2));
@@ -87,7 +87,7 @@ public sealed class ReportRunTests : IAsyncLifetime
         {
             var run = new ReportRun
             {
-                Id = Guid.NewGuid(), PeriodStart = ReportingPortal.LastEnded.Start, PeriodEnd = ReportingPortal.LastEnded.End,
+                Id = Guid.NewGuid(), PeriodStart = ReportRunPortal.LastEnded.Start, PeriodEnd = ReportRunPortal.LastEnded.End,
                 Status = ReportRunStatus.Queued, RequestedAt = portal.Clock.UtcNow.UtcDateTime, ReportsTotal = 3,
             };
             db.Add(run);
@@ -113,15 +113,15 @@ public sealed class ReportRunTests : IAsyncLifetime
         var current = new ReportingPeriod(new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 30));
 
         var early = await portal.As(portal.Coordinator, s => generator(s).QueueAsync(current));
-        var queued = await portal.As(portal.Coordinator, s => generator(s).QueueAsync(ReportingPortal.LastEnded));
-        var again = await portal.As(portal.Coordinator, s => generator(s).QueueAsync(ReportingPortal.LastEnded));
+        var queued = await portal.As(portal.Coordinator, s => generator(s).QueueAsync(ReportRunPortal.LastEnded));
+        var again = await portal.As(portal.Coordinator, s => generator(s).QueueAsync(ReportRunPortal.LastEnded));
 
         Assert.Equal("Select one of the periods that have ended", Assert.Single(early.Errors).Message);
         Assert.True(queued.Succeeded);
         Assert.Equal("The reports for October 2025 to March 2026 are already being generated", Assert.Single(again.Errors).Message);
         var periods = await portal.As(portal.Coordinator, s => generator(s).PeriodsToRunAsync());
         Assert.Equal(6, periods.Count);
-        Assert.Equal(ReportingPortal.LastEnded, periods[0]);
+        Assert.Equal(ReportRunPortal.LastEnded, periods[0]);
         Assert.Equal(new DateOnly(2023, 4, 1), periods[^1].Start);
     }
 }

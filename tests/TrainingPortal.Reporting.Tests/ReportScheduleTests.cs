@@ -9,7 +9,7 @@ public sealed class ReportScheduleTests
     [Fact]
     public async Task The_daily_check_generates_the_period_that_ended_last_once_and_not_again()
     {
-        await using var portal = await ReportingPortal.StartAsync();
+        await using var portal = await ReportRunPortal.StartAsync();
 
         var first = await portal.JobAsync(job => job.CheckAsync(CancellationToken.None));
         var second = await portal.JobAsync(job => job.CheckAsync(CancellationToken.None));
@@ -23,19 +23,19 @@ public sealed class ReportScheduleTests
         Assert.Null(lastDayOfNextPeriod);
         Assert.NotNull(nextPeriod);
         var run = await portal.RunOfAsync(first.Value);
-        Assert.Equal((ReportingPortal.LastEnded.Start, ReportRunStatus.Completed, (Guid?)null), (run.PeriodStart, run.Status, run.RequestedByUserId));
+        Assert.Equal((ReportRunPortal.LastEnded.Start, ReportRunStatus.Completed, (Guid?)null), (run.PeriodStart, run.Status, run.RequestedByUserId));
         Assert.Equal(new DateOnly(2026, 4, 1), (await portal.RunOfAsync(nextPeriod.Value)).PeriodStart);
         var reports = await portal.ReportsAsync();
         Assert.Equal(6, reports.Count);
-        Assert.Equal(3, reports.Count(r => r.PeriodStart == ReportingPortal.LastEnded.Start));
+        Assert.Equal(3, reports.Count(r => r.PeriodStart == ReportRunPortal.LastEnded.Start));
         Assert.Equal(2, await portal.DbAsync(db => db.Set<ReportRun>().CountAsync()));
     }
 
     [Fact]
     public async Task The_daily_check_leaves_a_period_a_coordinator_has_already_run()
     {
-        await using var portal = await ReportingPortal.StartAsync();
-        await portal.RunPeriodAsync(ReportingPortal.LastEnded);
+        await using var portal = await ReportRunPortal.StartAsync();
+        await portal.RunPeriodAsync(ReportRunPortal.LastEnded);
 
         var checkedRun = await portal.JobAsync(job => job.CheckAsync(CancellationToken.None));
 
@@ -46,13 +46,13 @@ public sealed class ReportScheduleTests
     [Fact]
     public async Task A_run_left_running_is_picked_up_again_only_once_it_has_gone_stale_and_the_check_starts_no_other()
     {
-        await using var portal = await ReportingPortal.StartAsync();
+        await using var portal = await ReportRunPortal.StartAsync();
         // Running, as a run is when its instance stops part-way through.
         var runId = await portal.DbAsync(async db =>
         {
             var run = new ReportRun
             {
-                Id = Guid.NewGuid(), PeriodStart = ReportingPortal.LastEnded.Start, PeriodEnd = ReportingPortal.LastEnded.End,
+                Id = Guid.NewGuid(), PeriodStart = ReportRunPortal.LastEnded.Start, PeriodEnd = ReportRunPortal.LastEnded.End,
                 Status = ReportRunStatus.Running, StartedAt = portal.Clock.UtcNow.UtcDateTime, RequestedAt = portal.Clock.UtcNow.UtcDateTime, ReportsTotal = 3,
             };
             db.Add(run);
@@ -72,7 +72,7 @@ public sealed class ReportScheduleTests
     [Fact]
     public async Task Starting_the_portal_catches_up_the_period_whose_reports_were_missed()
     {
-        await using var portal = await ReportingPortal.StartAsync(new PortalAppOptions { RunJobServer = true });
+        await using var portal = await ReportRunPortal.StartAsync(new PortalAppOptions { RunJobServer = true });
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         ReportRun? run = null;
@@ -87,8 +87,8 @@ public sealed class ReportScheduleTests
         }
 
         Assert.NotNull(run);
-        Assert.Equal(ReportingPortal.LastEnded.Start, run.PeriodStart);
+        Assert.Equal(ReportRunPortal.LastEnded.Start, run.PeriodStart);
         Assert.Null(run.RequestedByUserId);
-        Assert.Contains(await portal.ReportsAsync(), r => r.IsPartnership && r.PeriodStart == ReportingPortal.LastEnded.Start);
+        Assert.Contains(await portal.ReportsAsync(), r => r.IsPartnership && r.PeriodStart == ReportRunPortal.LastEnded.Start);
     }
 }

@@ -22,7 +22,7 @@ namespace TrainingPortal.Reporting.Tests;
 /// member and two agencies with a lead each, all able to sign in; staff and training are added through the product's
 /// own services.
 /// </summary>
-public sealed class ReportingPortal : IAsyncDisposable
+public sealed class ReportRunPortal : IAsyncDisposable
 {
     public const string Password = "amber-kestrel-orchard-52";
 
@@ -36,7 +36,7 @@ public sealed class ReportingPortal : IAsyncDisposable
 
     private int people;
 
-    private ReportingPortal(PortalApp app, TestClock clock)
+    private ReportRunPortal(PortalApp app, TestClock clock)
     {
         App = app;
         Clock = clock;
@@ -58,11 +58,11 @@ public sealed class ReportingPortal : IAsyncDisposable
 
     public SignedInUser PoliceLead { get; private set; } = null!;
 
-    public static async Task<ReportingPortal> StartAsync(PortalAppOptions? options = null)
+    public static async Task<ReportRunPortal> StartAsync(PortalAppOptions? options = null)
     {
         var clock = new TestClock(Start);
         var app = await PortalApp.StartAsync((options ?? new PortalAppOptions()) with { Recipe = "neglect-partnership", Clock = clock });
-        var portal = new ReportingPortal(app, clock);
+        var portal = new ReportRunPortal(app, clock);
         try
         {
             portal.Coordinator = await portal.AccountAsync("Cora", "Ordinator", Roles.TrainingCoordinator);
