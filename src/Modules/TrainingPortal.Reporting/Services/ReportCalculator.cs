@@ -102,7 +102,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         var frontline = await staff.Where(m => m.IsFrontline).Select(m => m.PractitionerId).Distinct().CountAsync(cancellationToken);
 
         var trend = new List<TrendPoint>(figures.Periods.Count);
-        var trained = new Count(0, 0);
+        var trained = new List<Count>(figures.Periods.Count);
         for (var i = 0; i < figures.Periods.Count; i++)
         {
             var people = await TrainedPeople(figures.Periods[i], null)
@@ -112,7 +112,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
                 .Select(g => new Count(g.Count(), g.Sum(p => p.Frontline)))
                 .SingleOrDefaultAsync(cancellationToken) ?? new Count(0, 0);
             trend.Add(new TrendPoint(figures.Periods[i].ShortName, people.All, Overall(figures.Compliance[i], null).PercentCompliant));
-            trained = people;
+            trained.Add(people);
         }
 
         // One row per person and course (or level): frontline if any of their memberships in the period is.
@@ -150,8 +150,8 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             Title = title,
             Headcount = headcount,
             FrontlineHeadcount = frontline,
-            PeopleTrained = trained.All,
-            FrontlinePeopleTrained = trained.Frontline,
+            PeopleTrained = trained[^1].All,
+            FrontlinePeopleTrained = trained[^1].Frontline,
             TrainedByCourse = byCourse
                 .Select(c => new TrainedByCourse(c.Code, c.Title, c.Level.ToString(), c.Frontline, c.All - c.Frontline))
                 .OrderBy(c => Enum.Parse<CourseLevel>(c.Level)).ThenBy(c => c.CourseTitle, StringComparer.OrdinalIgnoreCase).ToList(),
