@@ -152,6 +152,8 @@ public sealed class ReportWorkbook
     {
         var chart = sheet.Drawings.AddChart(name, type);
         chart.Title.Text = title;
+        // The default 18-point title crowds a chart this size.
+        chart.Title.Font.Size = 12;
         chart.SetPosition(top - 1, 0, ChartColumnIndex, 0);
         chart.SetSize(ChartWidthPixels, ChartHeightPixels);
         chart.Legend.Position = eLegendPosition.Bottom;
