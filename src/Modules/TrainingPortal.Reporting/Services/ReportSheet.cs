@@ -3,8 +3,11 @@ using OfficeOpenXml.Style;
 
 namespace TrainingPortal.Reporting.Services;
 
-/// <summary>A column of a report table: its heading, width (characters) and the number format of its cells.</summary>
-internal sealed record ReportColumn(string Header, double Width, string? Format = null);
+/// <summary>
+/// A column of a report table: its heading, width (characters; none where the sheet sets its widths once for several
+/// tables, as the Summary does) and the number format of its cells.
+/// </summary>
+internal sealed record ReportColumn(string Header, double Width = 0, string? Format = null);
 
 /// <summary>
 /// The look the report workbooks share: titles, headings, widths and number formats, styled a range at a time (never a

@@ -1,5 +1,6 @@
 using OfficeOpenXml;
 using OfficeOpenXml.Drawing.Chart;
+using OfficeOpenXml.Style;
 using TrainingPortal.Core;
 
 namespace TrainingPortal.Reporting.Services;
@@ -38,7 +39,7 @@ public sealed class ReportWorkbook
     // The Summary's tables share columns A to D; E is the gap before the charts.
     private static readonly double[] SummaryWidths = [44, 18, 18, 14, 3];
 
-    private static readonly ReportColumn[] HeadlineColumns = [new("Headline figures", 0), new("Number", 0)];
+    private static readonly ReportColumn[] HeadlineColumns = [new("Headline figures"), new("Number")];
 
     private static readonly ReportColumn[] CourseColumns =
     [
@@ -137,16 +138,15 @@ public sealed class ReportWorkbook
             sheet.Cells[row, 2].Style.Numberformat.Format = format;
         }
         // Text such as "Not recorded" lines up with the numbers.
-        sheet.Cells[6, 2, row, 2].Style.HorizontalAlignment = OfficeOpenXml.Style.ExcelHorizontalAlignment.Right;
+        sheet.Cells[6, 2, row, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
 
         row = TrainedByLevelTable(sheet, row + 2, figures.TrainedByLevel);
         row = ComplianceTable(sheet, row + 2, figures.Compliance);
         TrendTable(sheet, row + 2, figures.Trend);
     }
 
-    /// <summary>The next table starts below both this table and the chart beside it.</summary>
-    private static int EndOf(int tableTop, int lastRow, bool charted) =>
-        charted ? Math.Max(lastRow, tableTop + ChartRows) : lastRow;
+    /// <summary>The last row taken by a table and the chart beside it: the next table starts below both.</summary>
+    private static int BelowChart(int tableTop, int lastRow) => Math.Max(lastRow, tableTop + ChartRows);
 
     private static ExcelChart Chart(ExcelWorksheet sheet, string name, eChartType type, string title, int top)
     {
@@ -165,7 +165,7 @@ public sealed class ReportWorkbook
         sheet.SetValue(top, 1, "People trained by level");
         ReportColumn[] columns =
         [
-            new("Level", 0), new("Frontline", 0, ReportSheet.Count), new("Not frontline", 0, ReportSheet.Count), new("Total", 0, ReportSheet.Count),
+            new("Level"), new("Frontline", Format: ReportSheet.Count), new("Not frontline", Format: ReportSheet.Count), new("Total", Format: ReportSheet.Count),
         ];
         ReportSheet.Header(sheet, top + 1, columns);
         var row = top + 1;
@@ -188,7 +188,7 @@ public sealed class ReportWorkbook
         var categories = sheet.Cells[top + 2, 1, row, 1];
         chart.Series.Add(sheet.Cells[top + 2, 2, row, 2], categories).Header = "Frontline";
         chart.Series.Add(sheet.Cells[top + 2, 3, row, 3], categories).Header = "Not frontline";
-        return EndOf(top, row, charted: true);
+        return BelowChart(top, row);
     }
 
     private static int ComplianceTable(ExcelWorksheet sheet, int top, IReadOnlyList<RequirementCompliance> requirements)
@@ -196,7 +196,7 @@ public sealed class ReportWorkbook
         sheet.SetValue(top, 1, "Compliance by requirement");
         ReportColumn[] columns =
         [
-            new("Requirement", 0), new("Compliant (%)", 0, ReportSheet.Percent), new("Previous period (%)", 0, ReportSheet.Percent),
+            new("Requirement"), new("Compliant (%)", Format: ReportSheet.Percent), new("Previous period (%)", Format: ReportSheet.Percent),
         ];
         ReportSheet.Header(sheet, top + 1, columns);
         var row = top + 1;
@@ -222,7 +222,7 @@ public sealed class ReportWorkbook
         }
         chart.YAxis.MinValue = 0;
         chart.YAxis.MaxValue = 100;
-        return EndOf(top, row, charted: true);
+        return BelowChart(top, row);
     }
 
     private static void TrendTable(ExcelWorksheet sheet, int top, IReadOnlyList<TrendPoint> trend)
@@ -230,7 +230,7 @@ public sealed class ReportWorkbook
         sheet.SetValue(top, 1, "The last four periods");
         ReportColumn[] columns =
         [
-            new("Period", 0), new("People trained", 0, ReportSheet.Count), new("Compliant (%)", 0, ReportSheet.Percent),
+            new("Period"), new("People trained", Format: ReportSheet.Count), new("Compliant (%)", Format: ReportSheet.Percent),
         ];
         ReportSheet.Header(sheet, top + 1, columns);
         var row = top + 1;
