@@ -23,6 +23,9 @@ internal static class ReportSheet
     /// <summary>Rates to one decimal place as the figures hold them (12.5 means 12.5%), headed "(%)".</summary>
     public const string Rate = "0.0";
 
+    /// <summary>Averages on a rating scale (confidence), to one decimal place.</summary>
+    public const string Average = "0.0";
+
     /// <summary>Percentage points, signed so a fall reads as one.</summary>
     public const string Change = "+0;-0;0";
 

@@ -124,8 +124,8 @@ public sealed class ReportWorkbook
         if (figures.Evaluation is { } evaluation)
         {
             lines.Add(("Evaluation responses", evaluation.Responses, ReportSheet.Count));
-            lines.Add(("Average confidence before training", evaluation.ConfidenceBefore, ReportSheet.Rate));
-            lines.Add(("Average confidence after training", evaluation.ConfidenceAfter, ReportSheet.Rate));
+            lines.Add(("Average confidence before training", evaluation.ConfidenceBefore, ReportSheet.Average));
+            lines.Add(("Average confidence after training", evaluation.ConfidenceAfter, ReportSheet.Average));
             lines.Add(("Follow-ups returned", evaluation.FollowUps, ReportSheet.Count));
             lines.Add(("Follow-ups reporting changed practice", evaluation.PracticeChanged, ReportSheet.Count));
         }
