@@ -23,7 +23,8 @@ internal sealed partial class Site : IAsyncDisposable
 
     public Uri Root { get; }
 
-    public static async Task<Site> PrepareAsync(string repository, BenchmarkOptions options)
+    /// <summary>Builds the site (Release) and seeds the scale data; returns the host's dll and the environment it runs with.</summary>
+    public static async Task<(string Dll, Dictionary<string, string> Environment)> SeedAsync(string repository, BenchmarkOptions options)
     {
         var host = Path.Combine(repository, "src", "Host", "TrainingPortal.Web");
         Console.WriteLine("Building the site (Release)…");
@@ -42,6 +43,13 @@ internal sealed partial class Site : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         Console.Write(await Processes.RunAsync("dotnet", [dll, "seed-scale", "--agencies", options.Agencies.ToString(), "--practitioners", options.Practitioners.ToString()], environment, host));
         Console.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:0.0} s");
+        return (dll, environment);
+    }
+
+    public static async Task<Site> PrepareAsync(string repository, BenchmarkOptions options)
+    {
+        var (dll, environment) = await SeedAsync(repository, options);
+        var host = Path.Combine(repository, "src", "Host", "TrainingPortal.Web");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = host };
         foreach (var argument in new[] { dll, "--urls", $"http://127.0.0.1:{port}" })

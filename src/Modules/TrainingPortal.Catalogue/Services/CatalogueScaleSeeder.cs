@@ -8,12 +8,15 @@ using TrainingPortal.Data;
 namespace TrainingPortal.Catalogue.Services;
 
 /// <summary>
-/// Scale data for the catalogue: the curriculum (from the curriculum recipe) and about ten training records per
-/// practitioner over the last six years, generated inside the database in one INSERT … SELECT.
+/// Scale data for the catalogue: the curriculum (from the curriculum recipe) and about twenty training records per
+/// practitioner over the last six years (a million for 50,000 people, the scale the bi-annual reports are measured at), generated inside the database in one INSERT … SELECT.
 /// </summary>
 internal sealed class CatalogueScaleSeeder(PortalDbContext db, IServiceProvider services, TimeProvider clock) : IScaleSeeder
 {
-    public const int RecordsPerPractitioner = 10;
+    public const int RecordsPerPractitioner = 20;
+
+    /// <summary>Days between one practitioner's successive records, so twenty records span about six years.</summary>
+    private const int DaysApart = 105;
 
     public int Order => 200;
 
@@ -43,7 +46,7 @@ internal sealed class CatalogueScaleSeeder(PortalDbContext db, IServiceProvider 
         var count = versions.Count;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(20));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Record k of practitioner n takes course (n + k) mod the number of courses, completed k × 7 months plus a spread of days ago.
+        // Record k of practitioner n takes course (n + k) mod the number of courses, completed k × 105 days plus a spread of days ago.
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -55,7 +58,7 @@ internal sealed class CatalogueScaleSeeder(PortalDbContext db, IServiceProvider 
                 FROM "Practitioners" p
                 CROSS JOIN generate_series(0, {RecordsPerPractitioner - 1}) AS k
                 CROSS JOIN LATERAL (SELECT ({courseList}::jsonb -> ((abs(hashtext(p."Id"::text)) + k) % {count})) AS v) c
-                CROSS JOIN LATERAL (SELECT ({today}::date - (k * 210 + abs(hashtext(p."Id"::text || k::text)) % 200)) AS completed) d
+                CROSS JOIN LATERAL (SELECT ({today}::date - (k * {DaysApart} + abs(hashtext(p."Id"::text || k::text)) % 100)) AS completed) d
                 """, cancellationToken);
         }
         else
@@ -67,7 +70,7 @@ internal sealed class CatalogueScaleSeeder(PortalDbContext db, IServiceProvider 
                            json_extract({courseList}, '$[' || ((p.rowid + k.n) % {count}) || ']') AS v
                     FROM "Practitioners" p CROSS JOIN k),
                 dated AS (
-                    SELECT pid, n, r, v, date({today}, '-' || (n * 210 + (r * 37 + n * 11) % 200) || ' days') AS completed FROM picked)
+                    SELECT pid, n, r, v, date({today}, '-' || (n * {DaysApart} + (r * 37 + n * 11) % 100) || ' days') AS completed FROM picked)
                 INSERT INTO "TrainingRecords" ("Id", "PractitionerId", "CourseId", "CourseVersionId", "CompletedOn", "Source", "ScorePercent",
                     "ExpiresOn", "CertificateNumber", "Status", "Provider", "Reason", "DecisionNote", "RecordedByUserId", "CreatedAt")
                 SELECT printf('C%07X-0000-4000-8000-%012d', n, r), pid, json_extract(v, '$[1]'), json_extract(v, '$[0]'), completed, 'Session', NULL,

@@ -1,15 +1,393 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Compliance.Services;
+using TrainingPortal.Core;
+using TrainingPortal.Data;
+using TrainingPortal.Data.Settings;
 using TrainingPortal.Reporting.Domain;
+using TrainingPortal.Sessions.Domain;
 
 namespace TrainingPortal.Reporting.Services;
 
-/// <summary>Works out every bi-annual report's figures for a period, as the data stood then, with set-based queries.</summary>
-public sealed class ReportCalculator
+/// <summary>
+/// Works out every bi-annual report's figures for a period, as the data stood then, with set-based queries: each figure
+/// is one query grouped by agency in the database, so every agency's report costs the same handful of queries as one.
+/// </summary>
+/// <remarks>
+/// How things are counted, so that re-running a past period gives the same answer:
+/// <list type="bullet">
+/// <item>Staff are the memberships that counted on the last day of the period
+/// (<see cref="ComplianceCalculator.MembershipsAsAt"/>): confirmed, started (or added) by then and not left by then.
+/// An agency counts each of its memberships; the partnership counts each person once, however many agencies they work for.</item>
+/// <item>Trained in the period: approved training records completed in the period by people who were members of the agency
+/// at any time in it (started or added by its end, not left by its start). People are counted once however many
+/// courses they completed; a course line and a level line count each person once too.</item>
+/// <item>Frontline comes from the agency's membership (the flag as it stands: memberships keep no history of it). In the
+/// partnership report a person is frontline when any of their memberships counted for the period is.</item>
+/// <item>Courses and levels are those of the course version the record was earned on, so later edits to a course do not
+/// move past completions between lines.</item>
+/// <item>Compliance comes from <see cref="ComplianceCalculator.Assess"/> on the period's last day, counted per membership
+/// (as the partnership heatmap does); a percentage compliant across requirements is of all those assessments.</item>
+/// <item>Attendance counts bookings, by the agency they were made through, on sessions that started in the period and were
+/// not cancelled. Requests never approved, declined requests and people still waiting never held a place and are left out;
+/// partial attendance counts as attended.</item>
+/// <item>GCP2 licences: staff at period end holding an approved record, completed by then and still valid then, of a course
+/// version that grants the licence.</item>
+/// <item>The partnership report covers the active agencies: the ones it has a line for.</item>
+/// <item><see cref="ReportFigures.Champions"/> and <see cref="ReportFigures.Evaluation"/> are null: there is no champion
+/// register or evaluation here yet.</item>
+/// </list>
+/// Nothing here checks who is asking: callers show a report only to those allowed to see it.
+/// </remarks>
+public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator compliance, PortalSettings settings)
 {
-    /// <summary>The partnership's report and one per active agency for the period (the partnership first).</summary>
-    public Task<IReadOnlyList<ReportFigures>> AllAsync(ReportingPeriod period, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Contract only: being written.");
+    private const int TrendPeriods = 4;
 
-    /// <summary>One agency's report for the period.</summary>
-    public Task<ReportFigures> ForAgencyAsync(ReportingPeriod period, Guid agencyId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Contract only: being written.");
+    private static readonly string[] Levels = Enum.GetNames<CourseLevel>();
+
+    /// <summary>The partnership's report and one per active agency for the period (the partnership first, then agencies by name).</summary>
+    public async Task<IReadOnlyList<ReportFigures>> AllAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        var agencies = await db.Set<Agency>().AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new AgencyName(a.Id, a.Name, a.Sector!.Name)).ToListAsync(cancellationToken);
+        var figures = await FiguresAsync(period, agencies, onlyAgencyId: null, cancellationToken);
+        var title = await settings.GetAsync(PortalSettings.PartnershipName, cancellationToken) ?? "Partnership";
+        var partnership = await PartnershipAsync(period, title, agencies, figures, cancellationToken);
+        return [partnership, .. agencies.Select(a => ForAgency(period, a, figures))];
+    }
+
+    /// <summary>One agency's report for the period (an agency no longer active too, for its past reports).</summary>
+    public async Task<ReportFigures> ForAgencyAsync(ReportingPeriod period, Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        var agency = await db.Set<Agency>().AsNoTracking().Where(a => a.Id == agencyId)
+            .Select(a => new AgencyName(a.Id, a.Name, a.Sector!.Name)).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"There is no agency {agencyId}.");
+        var figures = await FiguresAsync(period, [agency], agencyId, cancellationToken);
+        return ForAgency(period, agency, figures);
+    }
+
+    private static ReportFigures ForAgency(ReportingPeriod period, AgencyName agency, AgencyFigures figures)
+    {
+        var id = agency.Id;
+        return new ReportFigures
+        {
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
+            PeriodName = period.Name,
+            AgencyId = id,
+            Title = agency.Name,
+            Headcount = figures.Headcount.GetValueOrDefault(id)?.All ?? 0,
+            FrontlineHeadcount = figures.Headcount.GetValueOrDefault(id)?.Frontline ?? 0,
+            PeopleTrained = figures.Trained[^1].GetValueOrDefault(id)?.All ?? 0,
+            FrontlinePeopleTrained = figures.Trained[^1].GetValueOrDefault(id)?.Frontline ?? 0,
+            TrainedByCourse = figures.ByCourse.Where(c => c.AgencyId == id).Select(c => c.Line).ToList(),
+            TrainedByLevel = LevelLines(figures.ByLevel.Where(l => l.AgencyId == id).Select(l => l.Line)),
+            Compliance = figures.Requirements.Select(r => RequirementLine(r, figures.Compliance[^1], figures.Compliance[^2], id)).ToList(),
+            Attendance = figures.Attendance.GetValueOrDefault(id) ?? new AttendanceFigures(),
+            Gcp2Practitioners = figures.Gcp2.GetValueOrDefault((id, CourseLicence.Gcp2Practitioner)),
+            Gcp2Trainers = figures.Gcp2.GetValueOrDefault((id, CourseLicence.Gcp2Trainer)),
+            Trend = figures.Periods.Select((p, i) => new TrendPoint(p.ShortName,
+                figures.Trained[i].GetValueOrDefault(id)?.All ?? 0, Overall(figures.Compliance[i], id).PercentCompliant)).ToList(),
+            People = figures.People[id].ToList(),
+        };
+    }
+
+    private async Task<ReportFigures> PartnershipAsync(
+        ReportingPeriod period, string title, IReadOnlyList<AgencyName> agencies, AgencyFigures figures, CancellationToken cancellationToken)
+    {
+        var end = period.End;
+        var staff = compliance.MembershipsAsAt(end).Where(m => m.Agency!.IsActive);
+        var headcount = await staff.Select(m => m.PractitionerId).Distinct().CountAsync(cancellationToken);
+        var frontline = await staff.Where(m => m.IsFrontline).Select(m => m.PractitionerId).Distinct().CountAsync(cancellationToken);
+
+        var trend = new List<TrendPoint>(figures.Periods.Count);
+        var trained = new List<Count>(figures.Periods.Count);
+        for (var i = 0; i < figures.Periods.Count; i++)
+        {
+            var people = await TrainedPeople(figures.Periods[i], null)
+                .GroupBy(p => p.PractitionerId)
+                .Select(g => new { Frontline = g.Max(p => p.IsFrontline ? 1 : 0) })
+                .GroupBy(p => 1)
+                .Select(g => new Count(g.Count(), g.Sum(p => p.Frontline)))
+                .SingleOrDefaultAsync(cancellationToken) ?? new Count(0, 0);
+            trend.Add(new TrendPoint(figures.Periods[i].ShortName, people.All, Overall(figures.Compliance[i], null).PercentCompliant));
+            trained.Add(people);
+        }
+
+        // One row per person and course (or level): frontline if any of their memberships in the period is.
+        var completions = Completions(period, null);
+        var byCourse = await completions
+            .GroupBy(c => new { c.PractitionerId, c.CourseId, c.Code, c.Title, c.Level })
+            .Select(g => new { g.Key.CourseId, g.Key.Code, g.Key.Title, g.Key.Level, Frontline = g.Max(c => c.IsFrontline ? 1 : 0) })
+            .GroupBy(c => new { c.CourseId, c.Code, c.Title, c.Level })
+            .Select(g => new { g.Key.Code, g.Key.Title, g.Key.Level, Frontline = g.Sum(c => c.Frontline), All = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byLevel = await completions
+            .GroupBy(c => new { c.PractitionerId, c.Level })
+            .Select(g => new { g.Key.Level, Frontline = g.Max(c => c.IsFrontline ? 1 : 0) })
+            .GroupBy(c => c.Level)
+            .Select(g => new { Level = g.Key, Frontline = g.Sum(c => c.Frontline), All = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var licensed = Licensed(end, staff);
+        var gcp2 = await licensed.Select(l => new { l.PractitionerId, l.Licence }).Distinct()
+            .GroupBy(l => l.Licence).Select(g => new { Licence = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Licence, g => g.Count, cancellationToken);
+
+        var attendance = figures.Attendance.Values.Aggregate(new AttendanceFigures(), (sum, a) => sum with
+        {
+            Bookings = sum.Bookings + a.Bookings, Attended = sum.Attended + a.Attended, DidNotAttend = sum.DidNotAttend + a.DidNotAttend,
+            LateCancelled = sum.LateCancelled + a.LateCancelled, Cancelled = sum.Cancelled + a.Cancelled,
+        });
+
+        return new ReportFigures
+        {
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
+            PeriodName = period.Name,
+            AgencyId = null,
+            Title = title,
+            Headcount = headcount,
+            FrontlineHeadcount = frontline,
+            PeopleTrained = trained[^1].All,
+            FrontlinePeopleTrained = trained[^1].Frontline,
+            TrainedByCourse = byCourse
+                .Select(c => new TrainedByCourse(c.Code, c.Title, c.Level.ToString(), c.Frontline, c.All - c.Frontline))
+                .OrderBy(c => Enum.Parse<CourseLevel>(c.Level)).ThenBy(c => c.CourseTitle, StringComparer.OrdinalIgnoreCase).ToList(),
+            TrainedByLevel = LevelLines(byLevel.Select(l => new TrainedByLevel(l.Level.ToString(), l.Frontline, l.All - l.Frontline))),
+            Compliance = figures.Requirements.Select(r => RequirementLine(r, figures.Compliance[^1], figures.Compliance[^2], null)).ToList(),
+            Attendance = attendance,
+            Gcp2Practitioners = gcp2.GetValueOrDefault(CourseLicence.Gcp2Practitioner),
+            Gcp2Trainers = gcp2.GetValueOrDefault(CourseLicence.Gcp2Trainer),
+            Trend = trend,
+            Agencies = agencies.Select(a => new AgencyLine(a.Id, a.Name, a.Sector,
+                figures.Headcount.GetValueOrDefault(a.Id)?.All ?? 0, figures.Headcount.GetValueOrDefault(a.Id)?.Frontline ?? 0,
+                figures.Trained[^1].GetValueOrDefault(a.Id)?.All ?? 0, figures.Trained[^1].GetValueOrDefault(a.Id)?.Frontline ?? 0,
+                Overall(figures.Compliance[^1], a.Id).PercentCompliant,
+                figures.Attendance.GetValueOrDefault(a.Id)?.DidNotAttendRate ?? 0)).ToList(),
+        };
+    }
+
+    /// <summary>Every per-agency figure for the agencies in scope (one agency, or every active one), each query grouped by agency.</summary>
+    private async Task<AgencyFigures> FiguresAsync(ReportingPeriod period, IReadOnlyList<AgencyName> agencies, Guid? onlyAgencyId, CancellationToken cancellationToken)
+    {
+        var calendar = await ReportingSettings.CalendarAsync(settings, cancellationToken);
+        var periods = calendar.EndingWith(period, TrendPeriods);
+        var end = period.End;
+        var staff = InScope(compliance.MembershipsAsAt(end), onlyAgencyId);
+
+        var headcount = await staff.GroupBy(m => m.AgencyId)
+            .Select(g => new { AgencyId = g.Key, All = g.Count(), Frontline = g.Count(m => m.IsFrontline) })
+            .ToDictionaryAsync(g => g.AgencyId, g => new Count(g.All, g.Frontline), cancellationToken);
+
+        var trained = new List<IReadOnlyDictionary<Guid, Count>>(periods.Count);
+        foreach (var p in periods)
+        {
+            trained.Add(await TrainedPeople(p, onlyAgencyId)
+                .GroupBy(t => t.AgencyId)
+                .Select(g => new { AgencyId = g.Key, All = g.Count(), Frontline = g.Count(t => t.IsFrontline) })
+                .ToDictionaryAsync(g => g.AgencyId, g => new Count(g.All, g.Frontline), cancellationToken));
+        }
+
+        // A person has one membership per agency, so (agency, person) fixes the frontline flag.
+        var completions = Completions(period, onlyAgencyId);
+        var byCourse = (await completions
+                .Select(c => new { c.AgencyId, c.PractitionerId, c.IsFrontline, c.CourseId, c.Code, c.Title, c.Level }).Distinct()
+                .GroupBy(c => new { c.AgencyId, c.CourseId, c.Code, c.Title, c.Level })
+                .Select(g => new { g.Key.AgencyId, g.Key.Code, g.Key.Title, g.Key.Level, All = g.Count(), Frontline = g.Count(c => c.IsFrontline) })
+                .ToListAsync(cancellationToken))
+            .Select(c => (c.AgencyId, Line: new TrainedByCourse(c.Code, c.Title, c.Level.ToString(), c.Frontline, c.All - c.Frontline)))
+            .OrderBy(c => Enum.Parse<CourseLevel>(c.Line.Level)).ThenBy(c => c.Line.CourseTitle, StringComparer.OrdinalIgnoreCase).ToList();
+        var byLevel = (await completions
+                .Select(c => new { c.AgencyId, c.PractitionerId, c.IsFrontline, c.Level }).Distinct()
+                .GroupBy(c => new { c.AgencyId, c.Level })
+                .Select(g => new { g.Key.AgencyId, g.Key.Level, All = g.Count(), Frontline = g.Count(c => c.IsFrontline) })
+                .ToListAsync(cancellationToken))
+            .Select(l => (l.AgencyId, Line: new TrainedByLevel(l.Level.ToString(), l.Frontline, l.All - l.Frontline))).ToList();
+
+        var days = await compliance.DueSoonDaysAsync(cancellationToken);
+        var requirements = await compliance.RequirementsAsync(cancellationToken);
+        var counts = new List<IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)>>(periods.Count);
+        foreach (var p in periods)
+        {
+            counts.Add(await compliance.CountsAsync(InScope(compliance.MembershipsAsAt(p.End), onlyAgencyId), p.End, days, cancellationToken));
+        }
+
+        var attendance = await AttendanceAsync(period, onlyAgencyId, cancellationToken);
+
+        var gcp2 = await Licensed(end, staff)
+            .GroupBy(l => new { l.AgencyId, l.Licence })
+            .Select(g => new { g.Key.AgencyId, g.Key.Licence, Count = g.Select(l => l.PractitionerId).Distinct().Count() })
+            .ToDictionaryAsync(g => (g.AgencyId, g.Licence), g => g.Count, cancellationToken);
+
+        var people = await NamedCompletionsAsync(period, onlyAgencyId, cancellationToken);
+
+        return new AgencyFigures(periods, headcount, trained, byCourse, byLevel, requirements, counts, attendance, gcp2, people);
+    }
+
+    /// <summary>Bookings per agency on sessions that started in the period (UK dates) and ran, by what became of them.</summary>
+    private async Task<IReadOnlyDictionary<Guid, AttendanceFigures>> AttendanceAsync(ReportingPeriod period, Guid? onlyAgencyId, CancellationToken cancellationToken)
+    {
+        var fromUtc = UkTime.ToUtc(period.Start.ToDateTime(TimeOnly.MinValue));
+        var untilUtc = UkTime.ToUtc(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var counted = new[]
+        {
+            BookingStatus.Booked, BookingStatus.Attended, BookingStatus.PartiallyAttended, BookingStatus.DidNotAttend,
+            BookingStatus.LateCancelled, BookingStatus.Cancelled,
+        };
+        var bookings = from b in db.Set<Booking>().AsNoTracking()
+                       join s in db.Set<Session>() on b.SessionId equals s.Id
+                       where s.StartsAtUtc >= fromUtc && s.StartsAtUtc < untilUtc && s.Status != SessionStatus.Cancelled && counted.Contains(b.Status)
+                       select b;
+        bookings = onlyAgencyId is { } id
+            ? bookings.Where(b => b.AgencyId == id)
+            : bookings.Where(b => db.Set<Agency>().Any(a => a.Id == b.AgencyId && a.IsActive));
+        var rows = await bookings.GroupBy(b => new { b.AgencyId, b.Status })
+            .Select(g => new { g.Key.AgencyId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g =>
+        {
+            int Of(params BookingStatus[] statuses) => g.Where(r => statuses.Contains(r.Status)).Sum(r => r.Count);
+            return new AttendanceFigures
+            {
+                Bookings = g.Sum(r => r.Count),
+                Attended = Of(BookingStatus.Attended, BookingStatus.PartiallyAttended),
+                DidNotAttend = Of(BookingStatus.DidNotAttend),
+                LateCancelled = Of(BookingStatus.LateCancelled),
+                Cancelled = Of(BookingStatus.Cancelled),
+            };
+        });
+    }
+
+    /// <summary>The named list: bounded by a half-year's completions, so one query for every agency, split here.</summary>
+    private async Task<ILookup<Guid, NamedCompletion>> NamedCompletionsAsync(ReportingPeriod period, Guid? onlyAgencyId, CancellationToken cancellationToken)
+    {
+        var rows = await (from t in Records(period)
+                          join m in InScope(MembersDuring(period), onlyAgencyId) on t.PractitionerId equals m.PractitionerId
+                          join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
+                          orderby m.Practitioner!.LastName, m.Practitioner!.FirstName, t.CompletedOn, v.Title
+                          select new
+                          {
+                              m.AgencyId, m.Practitioner!.FirstName, m.Practitioner.LastName, m.EmployeeReference, Team = m.Team!.Name,
+                              m.IsFrontline, v.Title, v.Level, t.CompletedOn,
+                          })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.AgencyId, r => new NamedCompletion(
+            $"{r.FirstName} {r.LastName}", r.EmployeeReference, r.Team, r.IsFrontline, r.Title, r.Level.ToString(), r.CompletedOn));
+    }
+
+    private IQueryable<TrainingRecord> Records(ReportingPeriod period) =>
+        db.Set<TrainingRecord>().AsNoTracking()
+            .Where(t => t.Status == RecordStatus.Approved && t.CompletedOn >= period.Start && t.CompletedOn <= period.End);
+
+    /// <summary>Memberships held at any time in the period: confirmed, started (or added) by its end and not left by its start.</summary>
+    private IQueryable<AgencyMembership> MembersDuring(ReportingPeriod period)
+    {
+        var endOfPeriodUtc = period.End.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var start = period.Start;
+        var end = period.End;
+        return db.Set<AgencyMembership>().AsNoTracking().Where(m =>
+            m.Status == MembershipStatus.Confirmed
+            && (m.StartDate != null ? m.StartDate <= end : m.CreatedAt < endOfPeriodUtc)
+            && (m.LeavingDate == null || m.LeavingDate > start));
+    }
+
+    /// <summary>Each completion in the period once per membership it counts for, with the version it was earned on.</summary>
+    private IQueryable<Completion> Completions(ReportingPeriod period, Guid? onlyAgencyId) =>
+        from t in Records(period)
+        join m in InScope(MembersDuring(period), onlyAgencyId) on t.PractitionerId equals m.PractitionerId
+        join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
+        join c in db.Set<Course>() on t.CourseId equals c.Id
+        select new Completion { AgencyId = m.AgencyId, PractitionerId = t.PractitionerId, IsFrontline = m.IsFrontline, CourseId = c.Id, Code = c.Code, Title = v.Title, Level = v.Level };
+
+    /// <summary>Each (agency, person) with a completion in the period, once.</summary>
+    private IQueryable<TrainedPerson> TrainedPeople(ReportingPeriod period, Guid? onlyAgencyId)
+    {
+        var records = Records(period);
+        return InScope(MembersDuring(period), onlyAgencyId)
+            .Where(m => records.Any(t => t.PractitionerId == m.PractitionerId))
+            .Select(m => new TrainedPerson { AgencyId = m.AgencyId, PractitionerId = m.PractitionerId, IsFrontline = m.IsFrontline });
+    }
+
+    /// <summary>Staff holding a GCP2 licence on <paramref name="day"/>: one row per membership, licence and qualifying record.</summary>
+    private IQueryable<LicenceHolder> Licensed(DateOnly day, IQueryable<AgencyMembership> staff) =>
+        from m in staff
+        join t in db.Set<TrainingRecord>() on m.PractitionerId equals t.PractitionerId
+        join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
+        where t.Status == RecordStatus.Approved && t.CompletedOn <= day && (t.ExpiresOn == null || t.ExpiresOn > day)
+              && (v.Licence == CourseLicence.Gcp2Practitioner || v.Licence == CourseLicence.Gcp2Trainer)
+        select new LicenceHolder { AgencyId = m.AgencyId, PractitionerId = m.PractitionerId, Licence = v.Licence };
+
+    private static IQueryable<AgencyMembership> InScope(IQueryable<AgencyMembership> memberships, Guid? onlyAgencyId) =>
+        onlyAgencyId is { } id ? memberships.Where(m => m.AgencyId == id) : memberships.Where(m => m.Agency!.IsActive);
+
+    private static RequirementCompliance RequirementLine(
+        RequirementSummary requirement,
+        IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)> now,
+        IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)> before,
+        Guid? agencyId)
+    {
+        var counts = Sum(now, agencyId, requirement.Id);
+        var previous = Sum(before, agencyId, requirement.Id);
+        return new RequirementCompliance(requirement.Name, counts.Met, counts.DueSoon, counts.Expired, counts.Missing,
+            previous.Total == 0 ? null : previous.PercentCompliant);
+    }
+
+    private static StatusCounts Overall(
+        IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)> counts, Guid? agencyId) =>
+        Sum(counts, agencyId, null);
+
+    private static StatusCounts Sum(
+        IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)> counts, Guid? agencyId, Guid? requirementId) =>
+        counts.Where(c => (agencyId == null || c.AgencyId == agencyId) && (requirementId == null || c.RequirementId == requirementId))
+            .Aggregate(StatusCounts.None, (sum, c) => sum.Add(c.Counts));
+
+    /// <summary>Every level in order, with zeros where nobody trained, so reports always show the same rows.</summary>
+    private static List<TrainedByLevel> LevelLines(IEnumerable<TrainedByLevel> lines)
+    {
+        var byLevel = lines.ToDictionary(l => l.Level);
+        return Levels.Select(level => byLevel.GetValueOrDefault(level) ?? new TrainedByLevel(level, 0, 0)).ToList();
+    }
+
+    private sealed record AgencyName(Guid Id, string Name, string Sector);
+
+    private sealed record Count(int All, int Frontline);
+
+    private sealed record AgencyFigures(
+        IReadOnlyList<ReportingPeriod> Periods,
+        IReadOnlyDictionary<Guid, Count> Headcount,
+        IReadOnlyList<IReadOnlyDictionary<Guid, Count>> Trained,
+        IReadOnlyList<(Guid AgencyId, TrainedByCourse Line)> ByCourse,
+        IReadOnlyList<(Guid AgencyId, TrainedByLevel Line)> ByLevel,
+        IReadOnlyList<RequirementSummary> Requirements,
+        IReadOnlyList<IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)>> Compliance,
+        IReadOnlyDictionary<Guid, AttendanceFigures> Attendance,
+        IReadOnlyDictionary<(Guid AgencyId, CourseLicence Licence), int> Gcp2,
+        ILookup<Guid, NamedCompletion> People);
+
+    private sealed record Completion
+    {
+        public Guid AgencyId { get; init; }
+        public Guid PractitionerId { get; init; }
+        public bool IsFrontline { get; init; }
+        public Guid CourseId { get; init; }
+        public required string Code { get; init; }
+        public required string Title { get; init; }
+        public CourseLevel Level { get; init; }
+    }
+
+    private sealed record TrainedPerson
+    {
+        public Guid AgencyId { get; init; }
+        public Guid PractitionerId { get; init; }
+        public bool IsFrontline { get; init; }
+    }
+
+    private sealed record LicenceHolder
+    {
+        public Guid AgencyId { get; init; }
+        public Guid PractitionerId { get; init; }
+        public CourseLicence Licence { get; init; }
+    }
 }

@@ -29,7 +29,7 @@ public sealed record ReportFigures
 
     public int FrontlinePeopleTrained { get; init; }
 
-    /// <summary>Completions in the period per course, frontline and not.</summary>
+    /// <summary>Different people who completed each course in the period, frontline and not.</summary>
     public IReadOnlyList<TrainedByCourse> TrainedByCourse { get; init; } = [];
 
     /// <summary>People trained in the period per course level (Awareness, Basic, Advanced, Specialist), frontline and not.</summary>

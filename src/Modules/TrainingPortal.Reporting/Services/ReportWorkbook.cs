@@ -1,10 +1,377 @@
+using OfficeOpenXml;
+using OfficeOpenXml.Drawing.Chart;
+using OfficeOpenXml.Style;
+using TrainingPortal.Core;
+
 namespace TrainingPortal.Reporting.Services;
 
-/// <summary>Writes a report's figures as an Excel workbook (EPPlus): a Summary sheet with charts and detail sheets.</summary>
+/// <summary>
+/// Writes a report's figures as an Excel workbook (EPPlus): a Summary sheet with the headline figures and three charts
+/// drawn from small tables on the same sheet, then one detail sheet per topic. The partnership's workbook has an
+/// Agencies sheet and never names a person; an agency's has its People trained sheet instead.
+/// Percentages are stored as the figures hold them (85 and 12.5, not 0.85), under headings ending "(%)".
+/// </summary>
 public sealed class ReportWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The .xlsx file for one report.</summary>
-    public byte[] Write(ReportFigures figures) => throw new NotImplementedException("Contract only: being written.");
+    public const string SummarySheet = "Summary";
+    public const string TrainingByCourseSheet = "Training by course";
+    public const string ComplianceSheet = "Compliance";
+    public const string AttendanceSheet = "Attendance";
+    public const string AgenciesSheet = "Agencies";
+    public const string PeopleTrainedSheet = "People trained";
+
+    public const string TrainedByLevelChart = "TrainedByLevel";
+    public const string ComplianceChart = "ComplianceByRequirement";
+    public const string TrendChart = "Trend";
+
+    private const int ListHeaderRow = 4;
+    private const int ChartWidthPixels = 520;
+    private const int ChartHeightPixels = 300;
+
+    // EPPlus's default row is 15 points, 20 pixels: the rows a chart covers, plus one to spare.
+    private const int ChartRows = ChartHeightPixels / 20 + 1;
+
+    // Charts sit to the right of the Summary's tables, after a narrow gap column (zero-based for SetPosition).
+    private const int ChartColumnIndex = 5;
+
+    // The Summary's tables share columns A to D; E is the gap before the charts.
+    private static readonly double[] SummaryWidths = [44, 18, 18, 14, 3];
+
+    private static readonly ReportColumn[] HeadlineColumns = [new("Headline figures"), new("Number")];
+
+    private static readonly ReportColumn[] CourseColumns =
+    [
+        new("Course code", 14), new("Course", 48), new("Level", 14),
+        new("Frontline", 12, ReportSheet.Count), new("Not frontline", 14, ReportSheet.Count), new("Total", 12, ReportSheet.Count),
+    ];
+
+    private static readonly ReportColumn[] ComplianceColumns =
+    [
+        new("Requirement", 44), new("Met", 10, ReportSheet.Count), new("Due soon", 10, ReportSheet.Count),
+        new("Expired", 10, ReportSheet.Count), new("Missing", 10, ReportSheet.Count), new("Total", 10, ReportSheet.Count),
+        new("Compliant (%)", 15, ReportSheet.Percent), new("Previous period (%)", 20, ReportSheet.Percent),
+        new("Change (points)", 16, ReportSheet.Change),
+    ];
+
+    private static readonly ReportColumn[] AttendanceColumns =
+    [
+        new("Places on sessions that started in the period", 48), new("Number", 14),
+    ];
+
+    private static readonly ReportColumn[] AgencyColumns =
+    [
+        new("Agency", 40), new("Sector", 26), new("Headcount", 12, ReportSheet.Count),
+        new("Frontline headcount", 20, ReportSheet.Count), new("People trained", 16, ReportSheet.Count),
+        new("Frontline people trained", 24, ReportSheet.Count), new("Compliant (%)", 15, ReportSheet.Percent),
+        new("Did not attend rate (%)", 22, ReportSheet.Rate),
+    ];
+
+    private static readonly ReportColumn[] PeopleColumns =
+    [
+        new("Name", 30), new("Employee reference", 20), new("Team", 26), new("Frontline", 11),
+        new("Course", 44), new("Level", 14), new("Completed on", 14, ReportSheet.Date),
+    ];
+
+    /// <summary>The .xlsx file for one report: the same figures always give the same sheets, cells and charts.</summary>
+    public byte[] Write(ReportFigures figures)
+    {
+        using var package = new ExcelPackage();
+        var properties = package.Workbook.Properties;
+        properties.Title = $"{figures.Title}: neglect training report, {figures.PeriodName}";
+        properties.Subject = $"Neglect training report, {figures.PeriodName}";
+        properties.Author = figures.Title;
+        properties.Company = figures.Title;
+
+        var sheets = package.Workbook.Worksheets;
+        WriteSummary(sheets.Add(SummarySheet), figures);
+        WriteTrainingByCourse(sheets.Add(TrainingByCourseSheet), figures);
+        WriteCompliance(sheets.Add(ComplianceSheet), figures);
+        WriteAttendance(sheets.Add(AttendanceSheet), figures);
+        // The partnership's report goes beyond the training unit, so it lists agencies and never people.
+        if (figures.AgencyId is null)
+        {
+            WriteAgencies(sheets.Add(AgenciesSheet), figures);
+        }
+        else
+        {
+            WritePeople(sheets.Add(PeopleTrainedSheet), figures);
+        }
+        return package.GetAsByteArray();
+    }
+
+    private static string Covers(ReportFigures figures) => $"{figures.Title}, {figures.PeriodName}";
+
+    private static void WriteSummary(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, $"{figures.Title}: neglect training report", figures.PeriodName);
+        sheet.SetValue(3, 1, $"Figures as the data stood on {UkTime.FormatDate(figures.PeriodEnd)}");
+        ReportSheet.Widths(sheet, SummaryWidths);
+        ReportSheet.Header(sheet, 5, HeadlineColumns);
+        List<(string Figure, object Value, string Format)> lines =
+        [
+            ("Headcount", figures.Headcount, ReportSheet.Count),
+            ("Frontline headcount", figures.FrontlineHeadcount, ReportSheet.Count),
+            ("People trained in the period", figures.PeopleTrained, ReportSheet.Count),
+            ("Frontline people trained in the period", figures.FrontlinePeopleTrained, ReportSheet.Count),
+            ("Did not attend rate (%)", figures.Attendance.DidNotAttendRate, ReportSheet.Rate),
+            ("Late cancellation rate (%)", figures.Attendance.LateCancellationRate, ReportSheet.Rate),
+            ("GCP2 licensed practitioners", figures.Gcp2Practitioners, ReportSheet.Count),
+            ("GCP2 trainers", figures.Gcp2Trainers, ReportSheet.Count),
+            ("Neglect champions", figures.Champions is { } champions ? champions : "Not recorded", ReportSheet.Count),
+        ];
+        if (figures.Evaluation is { } evaluation)
+        {
+            lines.Add(("Evaluation responses", evaluation.Responses, ReportSheet.Count));
+            lines.Add(("Average confidence before training", evaluation.ConfidenceBefore, ReportSheet.Average));
+            lines.Add(("Average confidence after training", evaluation.ConfidenceAfter, ReportSheet.Average));
+            lines.Add(("Follow-ups returned", evaluation.FollowUps, ReportSheet.Count));
+            lines.Add(("Follow-ups reporting changed practice", evaluation.PracticeChanged, ReportSheet.Count));
+        }
+        var row = 5;
+        foreach (var (figure, value, format) in lines)
+        {
+            row++;
+            sheet.SetValue(row, 1, figure);
+            sheet.SetValue(row, 2, value);
+            sheet.Cells[row, 2].Style.Numberformat.Format = format;
+        }
+        // Text such as "Not recorded" lines up with the numbers.
+        sheet.Cells[6, 2, row, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
+
+        row = TrainedByLevelTable(sheet, row + 2, figures.TrainedByLevel);
+        row = ComplianceTable(sheet, row + 2, figures.Compliance);
+        TrendTable(sheet, row + 2, figures.Trend);
+    }
+
+    /// <summary>The last row taken by a table and the chart beside it: the next table starts below both.</summary>
+    private static int BelowChart(int tableTop, int lastRow) => Math.Max(lastRow, tableTop + ChartRows);
+
+    private static ExcelChart Chart(ExcelWorksheet sheet, string name, eChartType type, string title, int top)
+    {
+        var chart = sheet.Drawings.AddChart(name, type);
+        chart.Title.Text = title;
+        // The default 18-point title crowds a chart this size.
+        chart.Title.Font.Size = 12;
+        chart.SetPosition(top - 1, 0, ChartColumnIndex, 0);
+        chart.SetSize(ChartWidthPixels, ChartHeightPixels);
+        chart.Legend.Position = eLegendPosition.Bottom;
+        return chart;
+    }
+
+    private static int TrainedByLevelTable(ExcelWorksheet sheet, int top, IReadOnlyList<TrainedByLevel> levels)
+    {
+        sheet.SetValue(top, 1, "People trained by level");
+        ReportColumn[] columns =
+        [
+            new("Level"), new("Frontline", Format: ReportSheet.Count), new("Not frontline", Format: ReportSheet.Count), new("Total", Format: ReportSheet.Count),
+        ];
+        ReportSheet.Header(sheet, top + 1, columns);
+        var row = top + 1;
+        foreach (var level in levels)
+        {
+            row++;
+            sheet.SetValue(row, 1, level.Level);
+            sheet.SetValue(row, 2, level.Frontline);
+            sheet.SetValue(row, 3, level.NotFrontline);
+            sheet.SetValue(row, 4, level.Total);
+        }
+        ReportSheet.Formats(sheet, top + 2, row, columns);
+        // A chart of nothing is an empty frame (and an invalid range): the table says there is nothing instead.
+        if (levels.Count == 0)
+        {
+            sheet.SetValue(++row, 1, "Nobody trained in this period.");
+            return row;
+        }
+        var chart = Chart(sheet, TrainedByLevelChart, eChartType.ColumnStacked, "People trained by level", top);
+        var categories = sheet.Cells[top + 2, 1, row, 1];
+        chart.Series.Add(sheet.Cells[top + 2, 2, row, 2], categories).Header = "Frontline";
+        chart.Series.Add(sheet.Cells[top + 2, 3, row, 3], categories).Header = "Not frontline";
+        return BelowChart(top, row);
+    }
+
+    private static int ComplianceTable(ExcelWorksheet sheet, int top, IReadOnlyList<RequirementCompliance> requirements)
+    {
+        sheet.SetValue(top, 1, "Compliance by requirement");
+        ReportColumn[] columns =
+        [
+            new("Requirement"), new("Compliant (%)", Format: ReportSheet.Percent), new("Previous period (%)", Format: ReportSheet.Percent),
+        ];
+        ReportSheet.Header(sheet, top + 1, columns);
+        var row = top + 1;
+        foreach (var requirement in requirements)
+        {
+            row++;
+            sheet.SetValue(row, 1, requirement.Requirement);
+            sheet.SetValue(row, 2, requirement.PercentCompliant);
+            sheet.SetValue(row, 3, requirement.PreviousPercentCompliant);
+        }
+        ReportSheet.Formats(sheet, top + 2, row, columns);
+        if (requirements.Count == 0)
+        {
+            sheet.SetValue(++row, 1, "No requirements are set.");
+            return row;
+        }
+        var chart = Chart(sheet, ComplianceChart, eChartType.ColumnClustered, "Compliance by requirement (%)", top);
+        var categories = sheet.Cells[top + 2, 1, row, 1];
+        chart.Series.Add(sheet.Cells[top + 2, 2, row, 2], categories).Header = "This period";
+        if (requirements.Any(r => r.PreviousPercentCompliant is not null))
+        {
+            chart.Series.Add(sheet.Cells[top + 2, 3, row, 3], categories).Header = "Previous period";
+        }
+        chart.YAxis.MinValue = 0;
+        chart.YAxis.MaxValue = 100;
+        return BelowChart(top, row);
+    }
+
+    private static void TrendTable(ExcelWorksheet sheet, int top, IReadOnlyList<TrendPoint> trend)
+    {
+        sheet.SetValue(top, 1, "The last four periods");
+        ReportColumn[] columns =
+        [
+            new("Period"), new("People trained", Format: ReportSheet.Count), new("Compliant (%)", Format: ReportSheet.Percent),
+        ];
+        ReportSheet.Header(sheet, top + 1, columns);
+        var row = top + 1;
+        foreach (var point in trend)
+        {
+            row++;
+            sheet.SetValue(row, 1, point.Period);
+            sheet.SetValue(row, 2, point.PeopleTrained);
+            sheet.SetValue(row, 3, point.PercentCompliant);
+        }
+        ReportSheet.Formats(sheet, top + 2, row, columns);
+        if (trend.Count == 0)
+        {
+            sheet.SetValue(++row, 1, "No periods to compare.");
+            return;
+        }
+        // People trained as columns, compliance as a line on its own 0-100 axis: one chart, two scales.
+        var chart = Chart(sheet, TrendChart, eChartType.ColumnClustered, "People trained and compliance over the last four periods", top);
+        var categories = sheet.Cells[top + 2, 1, row, 1];
+        chart.Series.Add(sheet.Cells[top + 2, 2, row, 2], categories).Header = "People trained";
+        var line = chart.PlotArea.ChartTypes.Add(eChartType.LineMarkers);
+        line.UseSecondaryAxis = true;
+        line.Series.Add(sheet.Cells[top + 2, 3, row, 3], categories).Header = "Compliant (%)";
+        line.YAxis.MinValue = 0;
+        line.YAxis.MaxValue = 100;
+    }
+
+    private static void WriteTrainingByCourse(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, "Training by course", $"{Covers(figures)}: completions in the period");
+        ReportSheet.Header(sheet, ListHeaderRow, CourseColumns);
+        ReportSheet.Widths(sheet, CourseColumns);
+        var row = ListHeaderRow;
+        foreach (var course in figures.TrainedByCourse)
+        {
+            row++;
+            sheet.SetValue(row, 1, course.CourseCode);
+            sheet.SetValue(row, 2, course.CourseTitle);
+            sheet.SetValue(row, 3, course.Level);
+            sheet.SetValue(row, 4, course.Frontline);
+            sheet.SetValue(row, 5, course.NotFrontline);
+            sheet.SetValue(row, 6, course.Total);
+        }
+        ReportSheet.List(sheet, ListHeaderRow, row, CourseColumns, "No completions in this period.");
+        var total = Math.Max(row, ListHeaderRow + 1) + 1;
+        sheet.SetValue(total, 1, "Total");
+        sheet.SetValue(total, 4, figures.TrainedByCourse.Sum(c => c.Frontline));
+        sheet.SetValue(total, 5, figures.TrainedByCourse.Sum(c => c.NotFrontline));
+        sheet.SetValue(total, 6, figures.TrainedByCourse.Sum(c => c.Total));
+        ReportSheet.Formats(sheet, total, total, CourseColumns);
+        ReportSheet.Total(sheet, total, CourseColumns.Length);
+    }
+
+    private static void WriteCompliance(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, "Compliance", $"{Covers(figures)}: current staff on {UkTime.FormatDate(figures.PeriodEnd)}; compliant means met or due soon");
+        ReportSheet.Header(sheet, ListHeaderRow, ComplianceColumns);
+        ReportSheet.Widths(sheet, ComplianceColumns);
+        var row = ListHeaderRow;
+        foreach (var requirement in figures.Compliance)
+        {
+            row++;
+            sheet.SetValue(row, 1, requirement.Requirement);
+            sheet.SetValue(row, 2, requirement.Met);
+            sheet.SetValue(row, 3, requirement.DueSoon);
+            sheet.SetValue(row, 4, requirement.Expired);
+            sheet.SetValue(row, 5, requirement.Missing);
+            sheet.SetValue(row, 6, requirement.Total);
+            sheet.SetValue(row, 7, requirement.PercentCompliant);
+            sheet.SetValue(row, 8, requirement.PreviousPercentCompliant);
+            sheet.SetValue(row, 9, requirement.Change);
+        }
+        ReportSheet.List(sheet, ListHeaderRow, row, ComplianceColumns, "No requirements are set.");
+    }
+
+    private static void WriteAttendance(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, "Attendance", $"{Covers(figures)}: places on sessions that started in the period");
+        ReportSheet.Header(sheet, ListHeaderRow, AttendanceColumns);
+        ReportSheet.Widths(sheet, AttendanceColumns);
+        var attendance = figures.Attendance;
+        (string Measure, object Value, string Format)[] lines =
+        [
+            ("Bookings", attendance.Bookings, ReportSheet.Count),
+            ("Attended", attendance.Attended, ReportSheet.Count),
+            ("Did not attend", attendance.DidNotAttend, ReportSheet.Count),
+            ("Late cancellations", attendance.LateCancelled, ReportSheet.Count),
+            ("Cancelled", attendance.Cancelled, ReportSheet.Count),
+            ("Did not attend rate (%): of places that should have been used", attendance.DidNotAttendRate, ReportSheet.Rate),
+            ("Late cancellation rate (%): of bookings", attendance.LateCancellationRate, ReportSheet.Rate),
+        ];
+        var row = ListHeaderRow;
+        foreach (var (measure, value, format) in lines)
+        {
+            row++;
+            sheet.SetValue(row, 1, measure);
+            sheet.SetValue(row, 2, value);
+            sheet.Cells[row, 2].Style.Numberformat.Format = format;
+        }
+        sheet.View.FreezePanes(ListHeaderRow + 1, 1);
+    }
+
+    private static void WriteAgencies(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        // No totals row: a person working for two agencies is counted by both, so the sum would not be the partnership's figure.
+        ReportSheet.Title(sheet, "Agencies", $"{Covers(figures)}: each agency's figures (the Summary has the partnership's own)");
+        ReportSheet.Header(sheet, ListHeaderRow, AgencyColumns);
+        ReportSheet.Widths(sheet, AgencyColumns);
+        var row = ListHeaderRow;
+        foreach (var agency in figures.Agencies)
+        {
+            row++;
+            sheet.SetValue(row, 1, agency.Agency);
+            sheet.SetValue(row, 2, agency.Sector);
+            sheet.SetValue(row, 3, agency.Headcount);
+            sheet.SetValue(row, 4, agency.FrontlineHeadcount);
+            sheet.SetValue(row, 5, agency.PeopleTrained);
+            sheet.SetValue(row, 6, agency.FrontlinePeopleTrained);
+            sheet.SetValue(row, 7, agency.PercentCompliant);
+            sheet.SetValue(row, 8, agency.DidNotAttendRate);
+        }
+        ReportSheet.List(sheet, ListHeaderRow, row, AgencyColumns, "No agencies reported.");
+    }
+
+    private static void WritePeople(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, "People trained", $"{Covers(figures)}: staff who completed training in the period (personal data: keep it within the agency)");
+        ReportSheet.Header(sheet, ListHeaderRow, PeopleColumns);
+        ReportSheet.Widths(sheet, PeopleColumns);
+        var row = ListHeaderRow;
+        foreach (var person in figures.People)
+        {
+            row++;
+            sheet.SetValue(row, 1, person.Name);
+            sheet.SetValue(row, 2, person.EmployeeReference);
+            sheet.SetValue(row, 3, person.Team);
+            sheet.SetValue(row, 4, person.Frontline ? "Yes" : "No");
+            sheet.SetValue(row, 5, person.CourseTitle);
+            sheet.SetValue(row, 6, person.Level);
+            sheet.SetValue(row, 7, person.CompletedOn.ToDateTime(TimeOnly.MinValue));
+        }
+        ReportSheet.List(sheet, ListHeaderRow, row, PeopleColumns, "Nobody completed training in this period.");
+    }
 }
