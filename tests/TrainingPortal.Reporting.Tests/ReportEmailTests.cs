@@ -35,7 +35,7 @@ public sealed class ReportEmailTests : IAsyncLifetime
         foreach (var user in new[] { portal.Coordinator, portal.BoardMember })
         {
             var email = Assert.Single(emails, m => m.ToAddress == user.Email);
-            Assert.Equal("Neglect training report: Partnership, October 2025 to March 2026".Replace("Partnership", partnership.Title), email.Subject);
+            Assert.Equal($"Neglect training report: {partnership.Title}, October 2025 to March 2026", email.Subject);
             Assert.Contains($"/reports/{partnership.Id}", email.TextBody);
             Assert.Equal(partnership.FileName, Assert.Single(email.Attachments).FileName);
         }

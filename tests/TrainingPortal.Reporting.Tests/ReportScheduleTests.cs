@@ -1,5 +1,9 @@
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Reporting.Domain;
+using TrainingPortal.Reporting.Jobs;
 
 namespace TrainingPortal.Reporting.Tests;
 
@@ -68,7 +72,21 @@ public sealed class ReportScheduleTests
         Assert.Equal(ReportRunStatus.Completed, (await portal.RunOfAsync(runId)).Status);
         Assert.Equal(1, await portal.DbAsync(db => db.Set<ReportRun>().CountAsync()));
     }
+}
 
+/// <summary>
+/// Start-up with the job server on. Alone, because Hangfire's job activator is process-wide: a server started beside
+/// other test hosts may run its jobs with another host's services.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class JobServerCollection
+{
+    public const string Name = "Job server";
+}
+
+[Collection(JobServerCollection.Name)]
+public sealed class ReportCatchUpTests
+{
     [Fact]
     public async Task Starting_the_portal_catches_up_the_period_whose_reports_were_missed()
     {
@@ -90,5 +108,18 @@ public sealed class ReportScheduleTests
         Assert.Equal(ReportRunPortal.LastEnded.Start, run.PeriodStart);
         Assert.Null(run.RequestedByUserId);
         Assert.Contains(await portal.ReportsAsync(), r => r.IsPartnership && r.PeriodStart == ReportRunPortal.LastEnded.Start);
+    }
+
+    [Fact]
+    public async Task Start_up_registers_the_daily_check_at_half_past_five_uk_time()
+    {
+        await using var portal = await ReportRunPortal.StartAsync();
+
+        var recurring = portal.App.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs()
+            .Single(j => j.Id == BiAnnualReportJob.RecurringJobId);
+
+        Assert.Equal("30 5 * * *", recurring.Cron);
+        Assert.Equal("Europe/London", recurring.TimeZoneId);
+        Assert.Equal(nameof(BiAnnualReportJob.CheckAsync), recurring.Job.Method.Name);
     }
 }
