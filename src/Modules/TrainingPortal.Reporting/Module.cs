@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Core.Modules;
+using TrainingPortal.Reporting.Jobs;
 using TrainingPortal.Reporting.Services;
 
 namespace TrainingPortal.Reporting;
@@ -20,5 +21,10 @@ public sealed class Module : IModule
     {
         services.AddScoped<ReportCalculator>();
         services.AddSingleton<ReportWorkbook>();
+        services.AddScoped<ReportMail>();
+        services.AddScoped<ReportGenerator>();
+        services.AddScoped<ReportArchive>();
+        services.AddScoped<BiAnnualReportJob>();
+        services.AddTransient<IStartupTask, ScheduleBiAnnualReports>();
     }
 }
