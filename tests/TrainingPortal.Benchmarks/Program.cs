@@ -4,12 +4,19 @@ using TrainingPortal.Benchmarks;
 // Usage: dotnet run -c Release --project tests/TrainingPortal.Benchmarks -- <scenario> [--practitioners N] [--agencies N] [--data DIR]
 // Scenarios: catalogue (the catalogue page and "My learning", signed in, against a trivial endpoint of the same app);
 // sessions (the coordinator's sessions overview, and booking throughput through the booking page);
-// compliance (the lead dashboard for the largest agency against a hand-written SQL aggregate, the partnership heatmap).
+// compliance (the lead dashboard for the largest agency against a hand-written SQL aggregate, the partnership heatmap);
+// reports (every bi-annual report for the last ended period, in-process, with peak memory).
 var scenario = args.FirstOrDefault() ?? "catalogue";
 var options = BenchmarkOptions.Parse(args.Skip(1).ToArray());
 var repository = Repository.Root();
 
 Console.WriteLine($"Scale: {options.Agencies} agencies, {options.Practitioners} practitioners; data in {options.DataDirectory}");
+if (scenario == "reports")
+{
+    // Reports are generated in-process by a background job, so no site is started.
+    await ReportsScenario.RunAsync(repository, options);
+    return 0;
+}
 await using var site = await Site.PrepareAsync(repository, options);
 switch (scenario)
 {
@@ -23,7 +30,7 @@ switch (scenario)
         await ComplianceScenario.RunAsync(site, options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions, compliance.");
+        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions, compliance, reports.");
         return 2;
 }
 return 0;
