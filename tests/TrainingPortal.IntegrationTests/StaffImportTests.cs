@@ -76,9 +76,9 @@ public partial class StaffImportTests
         Assert.Contains("Waiting to check 300 rows", checking);
         Assert.Contains("aria-live=\"polite\"", checking);
         Assert.Contains($"href=\"{statusUrl}\">Refresh</a>", checking);
-        Assert.Matches("<script type=\"module\" src=\"/_content/TrainingPortal.Agencies/js/staff-import.js", checking);
+        Assert.Matches("<script type=\"module\" src=\"/_content/TrainingPortal.Theme/js/progress.js", checking);
         Assert.DoesNotContain("http-equiv", checking);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_content/TrainingPortal.Agencies/js/staff-import.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_content/TrainingPortal.Theme/js/progress.js")).StatusCode);
 
         await RunJobAsync(app, job => job.ValidateAsync(importId, CancellationToken.None));
         var progress = await client.GetStringAsync($"{statusUrl}?handler=Progress");

@@ -117,13 +117,13 @@ public sealed class ReportArchiveTests : IAsyncLifetime
         Assert.Matches("^/reports/runs/[0-9a-f-]{36}$", runUrl);
         var progress = await coordinator.GetStringAsync(runUrl);
         Assert.Contains("Waiting to generate 3 reports", progress);
-        Assert.Contains("report-run.js", progress);
+        Assert.Contains("/js/progress.js", progress);
 
         await portal.JobAsync(job => job.RunAsync(Guid.Parse(runUrl.Split('/')[^1]), CancellationToken.None));
 
         var done = await coordinator.GetStringAsync(runUrl);
         Assert.Contains("Reports generated", done);
-        Assert.DoesNotContain("report-run.js", done);
+        Assert.DoesNotContain("/js/progress.js", done);
         Assert.Contains("\"inProgress\":false", await coordinator.GetStringAsync(runUrl + "?handler=Progress"));
         Assert.Contains("April to September 2025", await coordinator.GetStringAsync("/reports"));
     }

@@ -1,6 +1,7 @@
-// Staff import: while a file is being checked or applied, refreshes the progress indicator every two seconds,
-// then reloads the page to show the report. Without this script the page has a Refresh link instead.
-const region = document.querySelector('[data-staff-import-progress]')
+// Long work (a staff import, a report run): while the server is busy, refreshes the progress region every two
+// seconds from its data-progress-url, then reloads the page to show how the work ended. Without this script the
+// page has a Refresh link instead.
+const region = document.querySelector('[data-progress]')
 
 if (region) {
   const url = region.getAttribute('data-progress-url')
