@@ -32,8 +32,6 @@ public sealed class ReportRunPortal : IAsyncDisposable
     /// <summary>October 2025 to March 2026: the period that ended last on <see cref="Start"/>.</summary>
     public static readonly ReportingPeriod LastEnded = new(new DateOnly(2025, 10, 1), new DateOnly(2026, 3, 31));
 
-    private static readonly SignedInUser SetUp = new(Guid.Empty, "system@partnership.example", Roles.Administrator);
-
     private int people;
 
     private ReportRunPortal(PortalApp app, TestClock clock)
@@ -108,33 +106,16 @@ public sealed class ReportRunPortal : IAsyncDisposable
     public Task<List<OutboxMessage>> ReportEmailsAsync() => DbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Include(m => m.Attachments)
         .Where(m => m.Category == ReportMail.Category).OrderBy(m => m.ToAddress).ThenBy(m => m.CreatedAt).ToListAsync());
 
-    public async Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles)
-    {
-        var email = $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant();
-        var account = await As(SetUp, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles, Password));
-        Assert.True(account.Succeeded, string.Join("; ", account.Errors.Select(e => e.Message)));
-        return new SignedInUser(account.Value!.Id, email, roles);
-    }
+    public Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles) =>
+        App.AccountAsync($"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant(), firstName, lastName, roles, Password);
 
-    public async Task<Guid> AgencyAsync(string name, string sector)
-    {
-        var added = await As(Coordinator, async s =>
-        {
-            var directory = s.GetRequiredService<AgencyDirectory>();
-            var sectorId = (await directory.SectorsAsync()).Single(x => x.Name == sector).Id;
-            return await directory.CreateAsync(name, sectorId);
-        });
-        Assert.True(added.Succeeded);
-        return added.Value;
-    }
+    public Task<Guid> AgencyAsync(string name, string sector) => App.AgencyAsync(name, sector);
 
     /// <summary>A safeguarding lead of <paramref name="agencyId"/> who can sign in with <see cref="Password"/>.</summary>
     public async Task<SignedInUser> LeadAsync(Guid agencyId, string firstName, string lastName)
     {
         var lead = await AccountAsync(firstName, lastName, Roles.SafeguardingLead);
-        var added = await As(Coordinator, s => s.GetRequiredService<AgencyDirectory>().AddLeadAsync(agencyId, lead.Email, firstName, lastName));
-        Assert.True(added.Succeeded);
-        return lead;
+        return await App.LeadAsync(agencyId, lead.Email, firstName, lastName);
     }
 
     /// <summary>A member of staff of <paramref name="agencyId"/> in group G2 who started long ago.</summary>

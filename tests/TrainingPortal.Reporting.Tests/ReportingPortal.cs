@@ -177,25 +177,8 @@ public sealed class ReportingPortal : IAsyncDisposable
     public Task<ReportFigures> AgencyReportAsync(ReportingPeriod period, Guid agencyId) =>
         As(Coordinator, s => s.GetRequiredService<ReportCalculator>().ForAgencyAsync(period, agencyId));
 
-    private static readonly SignedInUser SetUp = new(Guid.Empty, "system@partnership.example", Roles.Administrator);
+    private Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles) =>
+        App.AccountAsync($"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant(), firstName, lastName, roles);
 
-    private async Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles)
-    {
-        var email = $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant();
-        var account = await As(Coordinator ?? SetUp, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles));
-        Assert.True(account.Succeeded);
-        return new SignedInUser(account.Value!.Id, email, roles);
-    }
-
-    private async Task<Guid> AgencyAsync(string name, string sector)
-    {
-        var added = await As(Coordinator, async s =>
-        {
-            var directory = s.GetRequiredService<AgencyDirectory>();
-            var sectorId = (await directory.SectorsAsync()).Single(x => x.Name == sector).Id;
-            return await directory.CreateAsync(name, sectorId);
-        });
-        Assert.True(added.Succeeded);
-        return added.Value;
-    }
+    private Task<Guid> AgencyAsync(string name, string sector) => App.AgencyAsync(name, sector);
 }

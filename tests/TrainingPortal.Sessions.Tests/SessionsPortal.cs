@@ -93,13 +93,8 @@ public sealed class SessionsPortal : IAsyncDisposable
     public Task As(SignedInUser user, Func<IServiceProvider, Task> work) => App.AsUserAsync(user, work);
 
     /// <summary>A sign-in account with <paramref name="roles"/>, made as an administrator would.</summary>
-    public async Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles)
-    {
-        var email = $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant();
-        var account = await As(Coordinator ?? SetUp, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles));
-        Assert.True(account.Succeeded, Errors(account));
-        return new SignedInUser(account.Value!.Id, email, roles);
-    }
+    public Task<SignedInUser> AccountAsync(string firstName, string lastName, params string[] roles) =>
+        App.AccountAsync($"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@partnership.example".ToLowerInvariant(), firstName, lastName, roles);
 
     /// <summary>
     /// A practitioner of <paramref name="agencyId"/> (health when not given): the lead adds the staff record, the person
@@ -145,14 +140,8 @@ public sealed class SessionsPortal : IAsyncDisposable
         Assert.True(added.Succeeded, Errors(added));
     }
 
-    public async Task<SignedInUser> LeadAsync(Guid agencyId, string firstName, string lastName)
-    {
-        var email = $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@lead.example".ToLowerInvariant();
-        var added = await As(Coordinator, s => s.GetRequiredService<AgencyDirectory>().AddLeadAsync(agencyId, email, firstName, lastName));
-        Assert.True(added.Succeeded, Errors(added));
-        var lead = await As(Coordinator, s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
-        return new SignedInUser(lead!.Id, email, Roles.SafeguardingLead);
-    }
+    public Task<SignedInUser> LeadAsync(Guid agencyId, string firstName, string lastName) =>
+        App.LeadAsync(agencyId, $"{firstName}.{lastName}.{Interlocked.Increment(ref people)}@lead.example".ToLowerInvariant(), firstName, lastName);
 
     /// <summary>A trainer who holds the GCP2 trainer licence: they completed GCP2 train-the-trainer.</summary>
     public async Task<SignedInUser> Gcp2TrainerAsync(string firstName, string lastName)
@@ -249,27 +238,10 @@ public sealed class SessionsPortal : IAsyncDisposable
             .Where(m => m.ToAddress == email && m.Category != "AccountInvitation" && (category == null || m.Category == category))
             .OrderBy(m => m.CreatedAt).ToListAsync());
 
-    public static string Errors(Core.Results.OperationResult result) => string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
+    public static string Errors(Core.Results.OperationResult result) => PortalArrangements.Errors(result);
 
-    /// <summary>Until the coordinator exists, accounts are made by the system itself (as unattended set-up does).</summary>
-    private static readonly SignedInUser SetUp = new(Guid.Empty, "system@partnership.example", Roles.Administrator);
+    private Task<SignedInUser> AccountWithEmailAsync(string email, string firstName, string lastName, params string[] roles) =>
+        App.AccountAsync(email, firstName, lastName, roles);
 
-    private async Task<SignedInUser> AccountWithEmailAsync(string email, string firstName, string lastName, params string[] roles)
-    {
-        var account = await As(Coordinator, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles));
-        Assert.True(account.Succeeded, Errors(account));
-        return new SignedInUser(account.Value!.Id, email, roles);
-    }
-
-    private async Task<Guid> AgencyAsync(string name, string sector)
-    {
-        var created = await As(Coordinator, async s =>
-        {
-            var directory = s.GetRequiredService<AgencyDirectory>();
-            var sectorId = (await directory.SectorsAsync()).Single(x => x.Name == sector).Id;
-            return await directory.CreateAsync(name, sectorId);
-        });
-        Assert.True(created.Succeeded, Errors(created));
-        return created.Value;
-    }
+    private Task<Guid> AgencyAsync(string name, string sector) => App.AgencyAsync(name, sector);
 }

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Agencies.Services;
+using TrainingPortal.Core.Results;
+using TrainingPortal.Core.Security;
+using TrainingPortal.Identity.Services;
+using Xunit;
+
+namespace TrainingPortal.Testing;
+
+/// <summary>The accounts and agencies most module tests start from, made through the product's own services.</summary>
+public static class PortalArrangements
+{
+    /// <summary>Who arranging runs as: the system itself, as unattended set-up does, before anyone has an account.</summary>
+    public static readonly SignedInUser SetUp = new(Guid.Empty, "system@partnership.example", Roles.Administrator);
+
+    /// <summary>A sign-in account with <paramref name="roles"/>, as an administrator makes it (with a password when given).</summary>
+    public static async Task<SignedInUser> AccountAsync(this PortalApp app, string email, string firstName, string lastName, string[] roles, string? password = null)
+    {
+        var account = await app.AsUserAsync(SetUp, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles, password));
+        Assert.True(account.Succeeded, Errors(account));
+        return new SignedInUser(account.Value!.Id, email, roles);
+    }
+
+    /// <summary>An agency in one of the recipe's sectors ("Health", "Police"…).</summary>
+    public static async Task<Guid> AgencyAsync(this PortalApp app, string name, string sector)
+    {
+        var created = await app.AsUserAsync(SetUp, async s =>
+        {
+            var directory = s.GetRequiredService<AgencyDirectory>();
+            var sectorId = (await directory.SectorsAsync()).Single(x => x.Name == sector).Id;
+            return await directory.CreateAsync(name, sectorId);
+        });
+        Assert.True(created.Succeeded, Errors(created));
+        return created.Value;
+    }
+
+    /// <summary>Makes <paramref name="email"/> a safeguarding lead of the agency (creating the account if needed) and returns them.</summary>
+    public static async Task<SignedInUser> LeadAsync(this PortalApp app, Guid agencyId, string email, string firstName, string lastName)
+    {
+        var added = await app.AsUserAsync(SetUp, s => s.GetRequiredService<AgencyDirectory>().AddLeadAsync(agencyId, email, firstName, lastName));
+        Assert.True(added.Succeeded, Errors(added));
+        var userId = await app.AsUserAsync(SetUp, async s => (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Identity.Domain.PortalUser>>().FindByEmailAsync(email))!.Id);
+        return new SignedInUser(userId, email, Roles.SafeguardingLead);
+    }
+
+    public static string Errors(OperationResult result) => string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
+}
