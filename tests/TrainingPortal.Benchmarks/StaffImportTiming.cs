@@ -97,27 +97,25 @@ internal static class StaffImportTiming
     /// <summary>A throwaway copy of the scale database (with its write-ahead log), deleted afterwards.</summary>
     private sealed class TempCopy : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "trainingportal-import-" + Guid.NewGuid().ToString("N")[..8]);
+        private readonly TempFolder folder = new("trainingportal-import");
 
         public TempCopy(string dataDirectory)
         {
-            Directory.CreateDirectory(folder);
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var file in new[] { "trainingportal.db", "trainingportal.db-wal", "trainingportal.db-shm" })
             {
-                var source = Path.Combine(dataDirectory, "trainingportal.db" + suffix);
-                if (File.Exists(source))
+                if (File.Exists(Path.Combine(dataDirectory, file)))
                 {
-                    File.Copy(source, Path.Combine(folder, "trainingportal.db" + suffix));
+                    File.Copy(Path.Combine(dataDirectory, file), folder.Combine(file));
                 }
             }
         }
 
-        public string DatabasePath => Path.Combine(folder, "trainingportal.db");
+        public string DatabasePath => folder.Combine("trainingportal.db");
 
         public void Dispose()
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            folder.Dispose();
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
 using TrainingPortal.Identity.Domain;
@@ -20,15 +21,14 @@ internal sealed class TrainingRecordsRecipeStep(PortalDbContext db, TrainingReco
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var added = 0;
         foreach (var item in step.GetProperty("records").EnumerateArray())
         {
             var email = item.GetProperty("email").GetString()!.Trim().ToLowerInvariant();
             var code = item.GetProperty("course").GetString()!;
             var practitionerId = await PractitionerAsync(email, cancellationToken);
-            var version = await db.Set<Course>().Where(c => c.Code == code)
-                .Select(c => db.Set<CourseVersion>().Where(v => v.CourseId == c.Id).OrderByDescending(v => v.Number).First())
+            var version = await db.CurrentCourseVersions().Where(v => db.Set<Course>().Any(c => c.Id == v.CourseId && c.Code == code))
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"TrainingRecords: there is no course with the code {code}.");
             if (await db.Set<TrainingRecord>().AnyAsync(r => r.PractitionerId == practitionerId && r.CourseId == version.CourseId, cancellationToken))

@@ -21,15 +21,20 @@ public sealed class ComplianceCalculator(PortalDbContext db, AgencyScope scope, 
 {
     private int? dueSoonDays;
 
+    private IReadOnlyList<RequirementSummary>? requirements;
+
     public DateOnly Today => UkTime.Today(clock);
 
     public async Task<int> DueSoonDaysAsync(CancellationToken cancellationToken = default) =>
         dueSoonDays ??= await ComplianceSettings.DueSoonDaysAsync(settings, cancellationToken);
 
     /// <summary>Every requirement with its groups and courses (main course first), in order.</summary>
-    public async Task<IReadOnlyList<RequirementSummary>> RequirementsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RequirementSummary>> RequirementsAsync(CancellationToken cancellationToken = default) =>
+        requirements ??= await LoadRequirementsAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<RequirementSummary>> LoadRequirementsAsync(CancellationToken cancellationToken)
     {
-        var requirements = await db.Set<Requirement>().AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Name)
+        var rows = await db.Set<Requirement>().AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Name)
             .Select(r => new { r.Id, r.Name, r.Order, Groups = r.Groups.Select(g => g.WorkforceGroupId).ToList() })
             .ToListAsync(cancellationToken);
         var courses = await (from rc in db.Set<RequirementCourse>().AsNoTracking()
@@ -38,7 +43,7 @@ public sealed class ComplianceCalculator(PortalDbContext db, AgencyScope scope, 
                              orderby rc.Order
                              select new { rc.RequirementId, Course = new RequirementCourseSummary(c.Id, c.Code, v.Title, v.DeliveryMode == DeliveryMode.ELearning) })
             .ToListAsync(cancellationToken);
-        return requirements
+        return rows
             .Select(r => new RequirementSummary(r.Id, r.Name, r.Order, r.Groups, courses.Where(c => c.RequirementId == r.Id).Select(c => c.Course).ToList()))
             .ToList();
     }
@@ -199,36 +204,45 @@ public sealed class ComplianceCalculator(PortalDbContext db, AgencyScope scope, 
     /// What a person needs through each of their current agencies, with the record behind each status. Only for the
     /// person themselves or someone whose scope was checked: it takes no agency filter beyond <paramref name="onlyAgencyId"/>.
     /// </summary>
-    public async Task<IReadOnlyList<MembershipNeeds>> NeedsAsync(Guid practitionerId, Guid? onlyAgencyId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MembershipNeeds>> NeedsAsync(Guid practitionerId, Guid? onlyAgencyId = null, CancellationToken cancellationToken = default) =>
+        (await NeedsAsync([practitionerId], onlyAgencyId, cancellationToken)).GetValueOrDefault(practitionerId, []);
+
+    /// <summary>
+    /// <see cref="NeedsAsync(Guid, Guid?, CancellationToken)"/> for several people at once, in three queries however many
+    /// there are; people with no current membership are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<MembershipNeeds>>> NeedsAsync(
+        IReadOnlyCollection<Guid> practitionerIds, Guid? onlyAgencyId = null, CancellationToken cancellationToken = default)
     {
         var today = Today;
         var days = await DueSoonDaysAsync(cancellationToken);
         var memberships = await CurrentMemberships(today)
-            .Where(m => m.PractitionerId == practitionerId && (onlyAgencyId == null || m.AgencyId == onlyAgencyId))
+            .Where(m => practitionerIds.Contains(m.PractitionerId) && (onlyAgencyId == null || m.AgencyId == onlyAgencyId))
             .OrderBy(m => m.Agency!.Name)
-            .Select(m => new { m.AgencyId, Agency = m.Agency!.Name, m.WorkforceGroupId, Group = m.WorkforceGroup!.Name })
+            .Select(m => new { m.PractitionerId, m.AgencyId, Agency = m.Agency!.Name, m.WorkforceGroupId, Group = m.WorkforceGroup!.Name })
             .ToListAsync(cancellationToken);
         if (memberships.Count == 0)
         {
-            return [];
+            return new Dictionary<Guid, IReadOnlyList<MembershipNeeds>>();
         }
         var requirements = await RequirementsAsync(cancellationToken);
         var courseIds = requirements.SelectMany(r => r.Courses).Select(c => c.CourseId).Distinct().ToList();
-        var records = await (from t in db.Set<TrainingRecord>().AsNoTracking()
-                             where t.PractitionerId == practitionerId && t.Status == RecordStatus.Approved && courseIds.Contains(t.CourseId) && t.CompletedOn <= today
-                             join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
-                             select new { t.CourseId, t.CompletedOn, t.ExpiresOn, v.Title })
-            .ToListAsync(cancellationToken);
-        return memberships.Select(m => new MembershipNeeds(m.AgencyId, m.Agency, m.Group,
+        var people = memberships.Select(m => m.PractitionerId).Distinct().ToList();
+        var records = (await (from t in db.Set<TrainingRecord>().AsNoTracking()
+                              where people.Contains(t.PractitionerId) && t.Status == RecordStatus.Approved && courseIds.Contains(t.CourseId) && t.CompletedOn <= today
+                              join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
+                              select new { t.PractitionerId, t.CourseId, t.CompletedOn, t.ExpiresOn, v.Title })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.PractitionerId);
+        return memberships.GroupBy(m => m.PractitionerId).ToDictionary(g => g.Key, g => (IReadOnlyList<MembershipNeeds>)g.Select(m => new MembershipNeeds(m.AgencyId, m.Agency, m.Group,
             requirements.Where(r => r.AppliesTo(m.WorkforceGroupId)).Select(r =>
             {
                 var courses = r.Courses.Select(c => c.CourseId).ToHashSet();
-                var best = records.Where(t => courses.Contains(t.CourseId))
+                var best = records[m.PractitionerId].Where(t => courses.Contains(t.CourseId))
                     .OrderByDescending(t => t.ExpiresOn ?? ComplianceRules.NeverExpires).ThenByDescending(t => t.CompletedOn)
                     .FirstOrDefault();
                 var status = ComplianceRules.StatusOn(today, days, best is null ? null : best.ExpiresOn ?? ComplianceRules.NeverExpires);
                 return new RequirementDetail(r, status, best?.Title, best?.CompletedOn, best?.ExpiresOn);
-            }).ToList())).ToList();
+            }).ToList())).ToList());
     }
 
     /// <summary>Counts per agency and requirement across the partnership today. Figures only: safe for board members.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;
+using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Core;
@@ -24,20 +26,21 @@ public sealed class ComplianceExport(ComplianceCalculator calculator, AgencyScop
         {
             return (Access.Forbidden, null, null);
         }
-        var (access, dashboard) = await calculator.ForAgencyAsync(agencyId, cancellationToken);
-        if (access != Access.Allowed)
+        var agencyName = await db.Set<Agency>().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+        if (agencyName is null)
         {
-            return (access, null, null);
+            return (Access.NotFound, null, null);
         }
+        var today = calculator.Today;
         var requirements = await calculator.RequirementsAsync(cancellationToken);
         var filters = Describe(filter, await directory.TeamsAsync(agencyId, cancellationToken), await groups.LookupAsync(cancellationToken), requirements);
 
         using var package = new ExcelPackage();
         var sheet = package.Workbook.Worksheets.Add("Compliance");
-        sheet.Cells[1, 1].Value = $"Neglect training compliance: {dashboard!.AgencyName}";
+        sheet.Cells[1, 1].Value = $"Neglect training compliance: {agencyName}";
         sheet.Cells[1, 1].Style.Font.Bold = true;
         sheet.Cells[1, 1].Style.Font.Size = 14;
-        sheet.Cells[2, 1].Value = $"Current staff as at {UkTime.FormatDate(dashboard.Today)}; due soon means expiring within {dashboard.DueSoonDays} days";
+        sheet.Cells[2, 1].Value = $"Current staff as at {UkTime.FormatDate(today)}; due soon means expiring within {await calculator.DueSoonDaysAsync(cancellationToken)} days";
         sheet.Cells[3, 1].Value = $"Filters: {filters}";
         const int headerRow = 5;
         var columns = new List<(string Header, double Width)>
@@ -84,7 +87,7 @@ public sealed class ComplianceExport(ComplianceCalculator calculator, AgencyScop
 
         audit.Record("Compliance exported", "Agency", agencyId, $"{people} people; filters: {filters}");
         await db.SaveChangesAsync(cancellationToken);
-        var fileName = $"compliance-{Slug(dashboard.AgencyName)}-{dashboard.Today:yyyy-MM-dd}.xlsx";
+        var fileName = $"compliance-{FileNames.Slug(agencyName, "agency")}-{today:yyyy-MM-dd}.xlsx";
         return (Access.Allowed, package.GetAsByteArray(), fileName);
     }
 
@@ -99,7 +102,4 @@ public sealed class ComplianceExport(ComplianceCalculator calculator, AgencyScop
         if (filter.Status is { } status) parts.Add($"Status: {ComplianceRules.Text(status)}");
         return parts.Count == 0 ? "none (all current staff)" : string.Join("; ", parts);
     }
-
-    private static string Slug(string name) =>
-        new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-').Replace("--", "-");
 }

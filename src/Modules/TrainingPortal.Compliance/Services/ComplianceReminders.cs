@@ -45,10 +45,10 @@ public sealed class ComplianceReminders(
             .ToListAsync(cancellationToken);
         var leadName = await db.Set<PortalUser>().Where(u => u.Id == currentUser.UserId).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync(cancellationToken);
         int sent = 0, nothing = 0, noEmail = 0;
+        var needsOf = await calculator.NeedsAsync(people.Select(p => p.PractitionerId).ToList(), agencyId, cancellationToken);
         foreach (var person in people)
         {
-            var needs = await calculator.NeedsAsync(person.PractitionerId, agencyId, cancellationToken);
-            var outstanding = needs.SelectMany(n => n.Requirements).Where(r => r.Status != ComplianceStatus.Met).ToList();
+            var outstanding = needsOf.GetValueOrDefault(person.PractitionerId, []).SelectMany(n => n.Requirements).Where(r => r.Status != ComplianceStatus.Met).ToList();
             if (outstanding.Count == 0)
             {
                 nothing++;

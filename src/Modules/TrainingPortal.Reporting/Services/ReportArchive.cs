@@ -82,8 +82,7 @@ public sealed class ReportArchive(PortalDbContext db, AgencyScope scope, ICurren
     }
 
     private async Task<bool> MaySeeAsync(Guid? agencyId, CancellationToken cancellationToken) =>
-        scope.SeesAllAgencies
-        || (agencyId is { } id ? (await scope.LedAgenciesAsync(cancellationToken)).Contains(id) : currentUser.IsInRole(Roles.BoardMember));
+        agencyId is { } id ? await scope.CanManageAsync(id, cancellationToken) : scope.SeesAllAgencies || currentUser.IsInRole(Roles.BoardMember);
 
     private async Task<IQueryable<BiAnnualReport>> VisibleAsync(CancellationToken cancellationToken)
     {

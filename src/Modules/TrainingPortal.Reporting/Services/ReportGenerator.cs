@@ -205,18 +205,7 @@ public sealed class ReportGenerator(
 
     /// <summary>"neglect-training-report-northshire-police-2026-04-01.xlsx"; the partnership's is "…-partnership-…".</summary>
     public static string FileName(ReportFigures figures, ReportingPeriod period) =>
-        $"neglect-training-report-{(figures.AgencyId is null ? "partnership" : Slug(figures.Title))}-{period.Key}.xlsx";
-
-    private static string Slug(string name)
-    {
-        var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-        while (slug.Contains("--", StringComparison.Ordinal))
-        {
-            slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        }
-        slug = slug.Trim('-');
-        return slug.Length == 0 ? "agency" : slug[..Math.Min(slug.Length, 150)];
-    }
+        $"neglect-training-report-{(figures.AgencyId is null ? "partnership" : FileNames.Slug(figures.Title, "agency"))}-{period.Key}.xlsx";
 
     private async Task<ReportRun> AddRunAsync(ReportingPeriod period, Guid? requestedBy, CancellationToken cancellationToken)
     {

@@ -21,11 +21,13 @@ public sealed class ReportMail(PortalDbContext db, Outbox outbox, PublicUrls url
 
     private IReadOnlyList<Recipient>? partnershipRecipients;
 
+    private ILookup<Guid, Recipient>? leadsByAgency;
+
     /// <summary>Queues the report's emails and returns how many were queued.</summary>
     public async Task<int> ReportReadyAsync(BiAnnualReport report, ReportingPeriod period, bool replaced, CancellationToken cancellationToken = default)
     {
         var recipients = report.AgencyId is { } agencyId
-            ? await LeadsAsync(agencyId, cancellationToken)
+            ? (leadsByAgency ??= await LeadsByAgencyAsync(cancellationToken))[agencyId].ToList()
             : partnershipRecipients ??= await PartnershipRecipientsAsync(cancellationToken);
         var attachment = new EmailAttachment(report.FileName, ReportWorkbook.ContentType, report.Workbook);
         var paragraphs = new List<string>
@@ -51,17 +53,18 @@ public sealed class ReportMail(PortalDbContext db, Outbox outbox, PublicUrls url
         return recipients.Count;
     }
 
-    private async Task<IReadOnlyList<Recipient>> LeadsAsync(Guid agencyId, CancellationToken cancellationToken)
+    /// <summary>Every agency's leads, read once per run rather than once per report.</summary>
+    private async Task<ILookup<Guid, Recipient>> LeadsByAgencyAsync(CancellationToken cancellationToken)
     {
         // Only accounts that still hold the lead role: the same test AgencyScope applies to who may open the report.
         var leadRole = db.Set<PortalRole>().Where(r => r.Name == Roles.SafeguardingLead).Select(r => r.Id);
-        return await (from l in db.Set<AgencyLead>().AsNoTracking()
-                      where l.AgencyId == agencyId
-                      join u in db.Set<PortalUser>() on l.UserId equals u.Id
-                      where u.Email != null && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && leadRole.Contains(ur.RoleId))
-                      orderby u.Email
-                      select new Recipient(u.Email!, u.FirstName + " " + u.LastName, u.FirstName))
+        var leads = await (from l in db.Set<AgencyLead>().AsNoTracking()
+                           join u in db.Set<PortalUser>() on l.UserId equals u.Id
+                           where u.Email != null && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && leadRole.Contains(ur.RoleId))
+                           orderby u.Email
+                           select new { l.AgencyId, Recipient = new Recipient(u.Email!, u.FirstName + " " + u.LastName, u.FirstName) })
             .ToListAsync(cancellationToken);
+        return leads.ToLookup(l => l.AgencyId, l => l.Recipient);
     }
 
     private async Task<IReadOnlyList<Recipient>> PartnershipRecipientsAsync(CancellationToken cancellationToken)

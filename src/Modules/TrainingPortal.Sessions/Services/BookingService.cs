@@ -269,7 +269,7 @@ public sealed class BookingService(
         var session = await db.Set<Session>().AsNoTracking().SingleAsync(s => s.Id == booking.SessionId, cancellationToken);
         var sessionSettings = await SessionSettings.ReadAsync(settings, cancellationToken);
         var late = BookingRules.IsLate(Now, session.StartsAtUtc, sessionSettings.LateCancellationWindow);
-        var charge = late ? await ChargeForAsync(session.CourseId, cancellationToken) : 0;
+        var charge = late ? await ChargeForAsync(session.CourseId, sessionSettings, cancellationToken) : 0;
         return new CancellationTerms(booking, session, booking.PractitionerId == me, sessionSettings, late, charge);
     }
 
@@ -378,9 +378,10 @@ public sealed class BookingService(
     }
 
     /// <summary>What a did-not-attend or late cancellation on the course costs: its own charge, or the partnership's default.</summary>
-    internal async Task<int> ChargeForAsync(Guid courseId, CancellationToken cancellationToken) =>
+    /// <param name="known">The session settings when the caller has already read them.</param>
+    internal async Task<int> ChargeForAsync(Guid courseId, SessionSettings? known, CancellationToken cancellationToken) =>
         await db.Set<CourseCharge>().Where(c => c.CourseId == courseId).Select(c => (int?)c.PencePerPlace).FirstOrDefaultAsync(cancellationToken)
-            ?? (await SessionSettings.ReadAsync(settings, cancellationToken)).DefaultChargePence;
+            ?? (known ?? await SessionSettings.ReadAsync(settings, cancellationToken)).DefaultChargePence;
 
     private sealed record AgencyChoice(Guid AgencyId, string Name);
 

@@ -153,7 +153,7 @@ public sealed class Registers(
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, Now), cancellationToken);
         var versionId = await db.CurrentCourseVersions().Where(v => v.CourseId == session.CourseId).Select(v => v.Id).SingleAsync(cancellationToken);
         var day = DateOnly.FromDateTime(UkTime.FromUtc(session.StartsAtUtc));
-        var charge = await bookings.ChargeForAsync(session.CourseId, cancellationToken);
+        var charge = await bookings.ChargeForAsync(session.CourseId, null, cancellationToken);
         var marked = await db.Set<Booking>().Where(b => b.SessionId == sessionId && (b.Status == BookingStatus.Attended || b.Status == BookingStatus.DidNotAttend)).ToListAsync(cancellationToken);
         var attended = marked.Where(b => b.Status == BookingStatus.Attended).ToList();
         var earned = await records.AddCompletionsAsync(attended.Select(b => b.PractitionerId), versionId, day, TrainingSource.Session, null, cancellationToken);

@@ -67,11 +67,10 @@ public class IndexModel(ComplianceCalculator calculator, AgencyDirectory directo
 
         if (Heatmap.Requirements.Count > 0 && AgencyCount > 0)
         {
-            var statuses = new[] { ComplianceStatus.Met, ComplianceStatus.DueSoon, ComplianceStatus.Expired, ComplianceStatus.Missing };
             Chart = new StackedBarChart(
                 ShownName is null ? "Staff by status, per requirement" : $"{ShownName} staff by status, per requirement",
-                [new("Met", "met"), new("Due soon", "due-soon"), new("Expired", "expired"), new("Missing", "missing")],
-                Heatmap.Requirements.Select(r => new ChartBar(r.Name, statuses.Select(s => Totals[r.Id].Of(s)).ToList())).ToList())
+                Dashboard.AgencyModel.StatusSeries,
+                Heatmap.Requirements.Select(r => new ChartBar(r.Name, Dashboard.AgencyModel.Values(Totals[r.Id]))).ToList())
             {
                 Id = "by-requirement",
                 LabelHeading = "Requirement",

@@ -68,6 +68,6 @@ public class EditModel(RequirementEditor editor, WorkforceGroups workforceGroups
     {
         var chosen = Input.AlternativeCourseIds.Concat(Input.MainCourseId is { } main ? [main] : Array.Empty<Guid>()).ToList();
         CourseItems = (await editor.CourseChoicesAsync(chosen, cancellationToken)).Select(c => new SelectListItem(c.Text, c.Id.ToString())).ToList();
-        GroupItems = (await workforceGroups.ListAsync(cancellationToken)).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToList();
+        GroupItems = (await workforceGroups.LookupAsync(cancellationToken)).Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToList();
     }
 }

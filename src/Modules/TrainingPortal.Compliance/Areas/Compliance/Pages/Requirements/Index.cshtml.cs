@@ -13,7 +13,7 @@ public class IndexModel(ComplianceCalculator calculator, RequirementEditor edito
 {
     public IReadOnlyList<RequirementSummary> Requirements { get; private set; } = [];
 
-    public IReadOnlyList<WorkforceGroupSummary> Groups { get; private set; } = [];
+    public IReadOnlyList<LookupItem<int>> Groups { get; private set; } = [];
 
     /// <summary>Days before expiry that a record counts as due soon, as typed.</summary>
     [BindProperty]
@@ -44,6 +44,6 @@ public class IndexModel(ComplianceCalculator calculator, RequirementEditor edito
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Requirements = await calculator.RequirementsAsync(cancellationToken);
-        Groups = await workforceGroups.ListAsync(cancellationToken);
+        Groups = await workforceGroups.LookupAsync(cancellationToken);
     }
 }

@@ -44,7 +44,7 @@ public class RemoveModel(ComplianceCalculator calculator, RequirementEditor edit
             return false;
         }
         Requirement = requirement;
-        GroupNames = (await workforceGroups.ListAsync(cancellationToken)).Where(g => requirement.WorkforceGroupIds.Contains(g.Id)).Select(g => g.Name).ToList();
+        GroupNames = (await workforceGroups.LookupAsync(cancellationToken)).Where(g => requirement.WorkforceGroupIds.Contains(g.Id)).Select(g => g.Name).ToList();
         return true;
     }
 }
