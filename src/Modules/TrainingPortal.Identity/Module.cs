@@ -50,10 +50,14 @@ public sealed class Module : IModule
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.SignIn.RequireConfirmedAccount = false;
+                // Nobody signs in, and so nobody reaches a learning record, before their email address is proven.
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Tokens.EmailConfirmationTokenProvider = EmailLinkTokenProvider.ProviderName;
+                options.Tokens.PasswordResetTokenProvider = EmailLinkTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<EmailLinkTokenProvider>(EmailLinkTokenProvider.ProviderName)
             .AddPasswordValidator<NcscPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
@@ -76,7 +80,6 @@ public sealed class Module : IModule
                 return Task.CompletedTask;
             };
         });
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
 
         var allowHttp = configuration.GetValue("OpenId:AllowHttp", false);
         services.AddOpenIddict()

@@ -22,11 +22,16 @@ public sealed class UserAccounts(
     Outbox outbox,
     PublicUrls urls,
     AuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IAccountConfirmationHandler> confirmationHandlers)
 {
+    /// <summary>The words shown when a confirmation, invitation or reset link cannot be used.</summary>
+    public const string LinkNotValid = "This link has expired or has already been used. Ask for a new one from the sign-in page.";
+
     /// <summary>
     /// Creates an account (or returns the existing one with that email) and adds the roles. Without a password
-    /// the person is emailed a link to set one.
+    /// the person is emailed a link to set one, and the address counts as proven only once they follow it; a
+    /// password given here (set-up's administrator, demo accounts) is the operator's word for the address.
     /// </summary>
     public async Task<OperationResult<PortalUser>> EnsureAccountAsync(
         string email, string firstName, string lastName, IEnumerable<string> roles, string? password = null, CancellationToken cancellationToken = default)
@@ -40,7 +45,7 @@ public sealed class UserAccounts(
             {
                 UserName = email,
                 Email = email,
-                EmailConfirmed = true,
+                EmailConfirmed = password is not null,
                 FirstName = firstName.Trim(),
                 LastName = lastName.Trim(),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -92,6 +97,139 @@ public sealed class UserAccounts(
                 Footnotes = ["If you did not ask for this, you can ignore this email. Your password has not changed."],
             };
         await outbox.EnqueueAsync(invitation ? "AccountInvitation" : "PasswordReset", user.Email!, user.FullName, content, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the "confirm your email address" email for a self-registered account. The link works once, for
+    /// 24 hours, and only together with the password chosen at registration.
+    /// </summary>
+    public async Task SendEmailConfirmationAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        var link = urls.Absolute($"/account/confirm-email?userId={user.Id}&code={code}");
+        await outbox.EnqueueAsync("AccountConfirmation", user.Email!, user.FullName,
+            new EmailContent("Confirm your email address", $"Dear {user.FirstName},",
+                ["You have created an account on the partnership's neglect training portal.",
+                 "Confirm that this is your email address to start using it. You will need the password you chose. The link works once, for 24 hours."])
+            {
+                ActionText = "Confirm your email address",
+                ActionUrl = link,
+                Footnotes = ["If you did not create an account, you can ignore this email: nobody can use the account without this link."],
+            },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the email for someone who tried to register with an address that already has an account, so the
+    /// registration page can answer the same whoever owns the address.
+    /// </summary>
+    public async Task SendAlreadyRegisteredEmailAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        await outbox.EnqueueAsync("AccountAlreadyExists", user.Email!, user.FullName,
+            new EmailContent("You already have an account", $"Dear {user.FirstName},",
+                ["Someone, probably you, tried to create an account on the partnership's neglect training portal with this email address.",
+                 "You already have an account. Sign in with it, or set a new password if you have forgotten yours. The link works for 24 hours."])
+            {
+                ActionText = "Set a new password",
+                ActionUrl = urls.Absolute($"/account/reset-password?userId={user.Id}&code={code}"),
+                Footnotes = ["If this was not you, you can ignore this email. Nothing about your account has changed."],
+            },
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Confirms a self-registered account's email address from the emailed link. The person must also give the
+    /// password chosen at registration, so whoever registered and whoever owns the mailbox are the same person;
+    /// only then is the account linked to what the address owns (<see cref="IAccountConfirmationHandler"/>).
+    /// The link then stops working.
+    /// </summary>
+    public async Task<OperationResult<PortalUser>> ConfirmEmailAsync(Guid userId, string? code, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return OperationResult<PortalUser>.Failed("Password", LinkNotValid);
+        }
+        if (user.EmailConfirmed)
+        {
+            return OperationResult<PortalUser>.Failed("Password", "This email address has already been confirmed. Sign in instead.");
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            return OperationResult<PortalUser>.Failed("Password", "Your account is locked because of too many failed attempts. Try again in 15 minutes.");
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return OperationResult<PortalUser>.Failed("Password", "The password is not the one you chose when you created the account");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var confirmed = await users.ConfirmEmailAsync(user, DecodeToken(code));
+        if (!confirmed.Succeeded)
+        {
+            return OperationResult<PortalUser>.Failed("Password", LinkNotValid);
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        // A new stamp makes the link single-use.
+        await users.UpdateSecurityStampAsync(user);
+        await AccountConfirmedAsync(user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return OperationResult<PortalUser>.Ok(user);
+    }
+
+    /// <summary>
+    /// Sets a new password from a reset or invitation link. Following the link proves the email address, so an
+    /// account that had not confirmed it yet (an invitation) is confirmed and linked here.
+    /// </summary>
+    public async Task<OperationResult<PortalUser>> ResetPasswordAsync(Guid userId, string? code, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return OperationResult<PortalUser>.Failed("Password", LinkNotValid);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.ResetPasswordAsync(user, DecodeToken(code), password);
+        if (!result.Succeeded)
+        {
+            return OperationResult<PortalUser>.Failed(result.Errors.Select(e => new FieldError("Password", e.Code == "InvalidToken" ? LinkNotValid : e.Description)));
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        audit.Record("Password reset", "User", user.Id);
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+            await AccountConfirmedAsync(user, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return OperationResult<PortalUser>.Ok(user);
+    }
+
+    private async Task AccountConfirmedAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        audit.Record("Email address confirmed", "User", user.Id, $"Email: {user.Email}");
+        foreach (var handler in confirmationHandlers)
+        {
+            await handler.AccountConfirmedAsync(user, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string DecodeToken(string? code)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code ?? string.Empty));
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
+        }
     }
 
     public Task<PagedList<UserSummary>> ListAsync(string? search, int page, CancellationToken cancellationToken = default)
