@@ -29,6 +29,8 @@ public sealed class Module : IModule
         services.AddScoped<StaffRecords>();
         services.AddScoped<WorkforceGroups>();
         services.AddScoped<PractitionerRegistration>();
+        services.AddScoped<StaffInvitations>();
+        services.AddScoped<TrainingPortal.Identity.Services.IAccountConfirmationHandler, RegistrationConfirmation>();
         services.AddScoped<PractitionerSearch>();
         services.AddScoped<Learners>();
         services.AddScoped<StaffImporter>();

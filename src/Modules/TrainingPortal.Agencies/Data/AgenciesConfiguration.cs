@@ -121,3 +121,15 @@ internal sealed class StaffImportMessageConfiguration : IEntityTypeConfiguration
         builder.HasIndex(m => new { m.StaffImportId, m.Kind, m.RowNumber });
     }
 }
+
+internal sealed class PendingRegistrationConfiguration : IEntityTypeConfiguration<PendingRegistration>
+{
+    public void Configure(EntityTypeBuilder<PendingRegistration> builder)
+    {
+        builder.ToTable("PendingRegistrations");
+        builder.HasKey(r => r.UserId);
+        builder.Property(r => r.JobTitle).HasMaxLength(200);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<TrainingPortal.Identity.Domain.PortalUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

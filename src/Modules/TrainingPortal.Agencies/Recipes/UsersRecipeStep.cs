@@ -3,23 +3,33 @@ using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
+using TrainingPortal.Data.Settings;
 using TrainingPortal.Identity.Services;
 
 namespace TrainingPortal.Agencies.Recipes;
 
 /// <summary>
 /// <c>{ "name": "Users", "users": [ { "email", "firstName", "lastName", "roles": [], "leadOf": ["agency"], "practitioner": true } ] }</c>.
-/// Accounts get the set-up password (parameter <c>UserPassword</c>) when given, otherwise an email to set one.
+/// Accounts are emailed a link to set their own password, which also proves their address. Only where the setting
+/// <see cref="DemoAccountPasswords"/> is "true" (the demo recipe's fictional people, never a real partnership) do
+/// they get the set-up password (parameter <c>UserPassword</c>) instead.
 /// <c>leadOf</c> scopes a safeguarding lead to agencies; <c>practitioner</c> links the account to the learning record with
 /// the same email. Existing accounts only gain what is missing.
 /// </summary>
-internal sealed class UsersRecipeStep(UserAccounts accounts, PortalDbContext db, TimeProvider clock) : IRecipeStep
+internal sealed class UsersRecipeStep(UserAccounts accounts, PortalDbContext db, PortalSettings settings, TimeProvider clock) : IRecipeStep
 {
+    /// <summary>The setting that lets recipe accounts share the set-up password: on in the demo recipe only.</summary>
+    public const string DemoAccountPasswords = "Setup:DemoAccountPasswords";
+
     public string Name => "Users";
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
         context.Parameters.TryGetValue("UserPassword", out var password);
+        if (await settings.GetAsync(DemoAccountPasswords, cancellationToken) != "true")
+        {
+            password = null;
+        }
         var agencies = await db.Set<Agency>().AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Id, cancellationToken);
         var count = 0;
         foreach (var user in step.GetProperty("users").EnumerateArray())

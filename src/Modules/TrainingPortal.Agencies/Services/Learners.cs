@@ -9,7 +9,8 @@ namespace TrainingPortal.Agencies.Services;
 
 /// <summary>
 /// The learning record of the signed-in person. Anyone who signs in can learn: a coordinator or lead without a
-/// practitioner record gets one, linked to their account (found by email first, so one person keeps one record).
+/// practitioner record gets one, linked to their account (found by email first, so one person keeps one record,
+/// but only for an account whose email address has been proven).
 /// </summary>
 public sealed class Learners(PortalDbContext db, ICurrentUser currentUser, UserManager<PortalUser> users, TimeProvider clock)
 {
@@ -36,7 +37,11 @@ public sealed class Learners(PortalDbContext db, ICurrentUser currentUser, UserM
         var userId = currentUser.UserId ?? throw new InvalidOperationException("Nobody is signed in.");
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException("The account no longer exists.");
         var email = user.Email!.ToLowerInvariant();
-        var person = await db.Set<Practitioner>().SingleOrDefaultAsync(p => p.Email == email && p.UserId == null, cancellationToken);
+        var person = await db.Set<Practitioner>().SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
+        if (person is not null && (person.UserId is not null || !user.EmailConfirmed))
+        {
+            throw new InvalidOperationException("The learning record with this email address belongs to someone who has not proven this account is theirs.");
+        }
         if (person is null)
         {
             person = new Practitioner { Id = Guid.NewGuid(), FirstName = user.FirstName, LastName = user.LastName, Email = email, CreatedAt = clock.GetUtcNow().UtcDateTime };

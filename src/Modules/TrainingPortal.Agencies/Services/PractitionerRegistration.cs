@@ -7,7 +7,6 @@ using TrainingPortal.Data;
 using TrainingPortal.Data.Auditing;
 using TrainingPortal.Identity.Domain;
 using TrainingPortal.Identity.Services;
-using TrainingPortal.Notifications.Services;
 
 namespace TrainingPortal.Agencies.Services;
 
@@ -22,13 +21,16 @@ public sealed class RegistrationInput
 }
 
 /// <summary>
-/// A practitioner signing themselves up: they get an account straight away and a membership of the agency they
-/// chose, which stays awaiting confirmation until that agency's safeguarding lead confirms they work there.
+/// A practitioner signing themselves up. Typing an email address proves nothing, so registering only creates an
+/// account that cannot sign in and emails a link to the address; the learning record with that address (if there is
+/// one) and the agency they chose are joined to the account when they follow it (<see cref="RegistrationConfirmation"/>).
+/// Whether the address already has an account or a learning record, the person registering sees the same answer:
+/// only the mailbox's owner learns which.
 /// </summary>
 public sealed class PractitionerRegistration(
-    PortalDbContext db, UserManager<PortalUser> users, Outbox outbox, PublicUrls urls, AuditTrail audit, TimeProvider clock)
+    PortalDbContext db, UserManager<PortalUser> users, UserAccounts accounts, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<OperationResult<PortalUser>> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var email = StaffRecords.NormaliseEmail(input.Email);
@@ -48,10 +50,6 @@ public sealed class PractitionerRegistration(
         {
             errors.Add(new("Email", "Enter an email address in the correct format, like name@example.org"));
         }
-        else if (await users.FindByEmailAsync(email) is not null)
-        {
-            errors.Add(new("Email", "An account already uses this email address. Sign in, or reset your password if you have forgotten it."));
-        }
         var agency = input.AgencyId is null ? null : await db.Set<Agency>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.AgencyId && a.IsActive, cancellationToken);
         if (agency is null)
         {
@@ -61,67 +59,50 @@ public sealed class PractitionerRegistration(
         {
             errors.Add(new("JobTitle", "Enter your job title"));
         }
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = false, LockoutEnabled = true,
+            FirstName = input.FirstName?.Trim() ?? "", LastName = input.LastName?.Trim() ?? "", CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         if (string.IsNullOrEmpty(input.Password))
         {
             errors.Add(new("Password", "Enter a password"));
         }
+        else
+        {
+            // Checked before looking the address up, so a weak password is refused the same way for every address.
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, user, input.Password);
+                errors.AddRange(checkedPassword.Errors.Select(e => new FieldError("Password", e.Description)));
+            }
+        }
         if (errors.Count > 0)
         {
-            return OperationResult<PortalUser>.Failed(errors);
+            return OperationResult.Failed(errors.DistinctBy(e => (e.Field, e.Message)));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new PortalUser
+        if (await users.FindByEmailAsync(email!) is { } existing)
         {
-            UserName = email, Email = email, EmailConfirmed = false, LockoutEnabled = true,
-            FirstName = input.FirstName!.Trim(), LastName = input.LastName!.Trim(), CreatedAt = now,
-        };
+            // The same password hashing as a new account, so the answer takes as long either way.
+            users.PasswordHasher.HashPassword(user, input.Password!);
+            await accounts.SendAlreadyRegisteredEmailAsync(existing, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return OperationResult.Success;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
         {
-            return OperationResult<PortalUser>.Failed(created.Errors.Select(e => new FieldError(e.Code.StartsWith("Password") ? "Password" : "Email", e.Description)));
+            return OperationResult.Failed(created.Errors.Select(e => new FieldError(e.Code.StartsWith("Password") ? "Password" : "Email", e.Description)));
         }
         await users.AddToRoleAsync(user, Roles.Practitioner);
-
-        var practitioner = await db.Set<Practitioner>().SingleOrDefaultAsync(p => p.Email == email, cancellationToken);
-        if (practitioner is null)
-        {
-            practitioner = new Practitioner { Id = Guid.NewGuid(), FirstName = user.FirstName, LastName = user.LastName, Email = email, CreatedAt = now };
-            db.Set<Practitioner>().Add(practitioner);
-            audit.Record("Practitioner registered", "Practitioner", practitioner.Id, $"Name: {practitioner.FullName}");
-        }
-        practitioner.UserId = user.Id;
-        if (!await db.Set<AgencyMembership>().AnyAsync(m => m.PractitionerId == practitioner.Id && m.AgencyId == agency!.Id, cancellationToken))
-        {
-            var membership = new AgencyMembership
-            {
-                Id = Guid.NewGuid(), PractitionerId = practitioner.Id, AgencyId = agency!.Id, JobTitle = input.JobTitle!.Trim(),
-                Status = MembershipStatus.AwaitingConfirmation, CreatedAt = now,
-            };
-            db.Set<AgencyMembership>().Add(membership);
-            audit.Record("Membership requested", "Membership", membership.Id, $"Agency: {agency.Name}; Job title: {membership.JobTitle}");
-            await TellLeadsAsync(agency, practitioner, cancellationToken);
-        }
+        db.Set<PendingRegistration>().Add(new PendingRegistration { UserId = user.Id, AgencyId = agency!.Id, JobTitle = input.JobTitle!.Trim(), CreatedAt = user.CreatedAt });
+        audit.Record("Account registered", "User", user.Id, $"Email: {email}; Agency: {agency.Name}; Job title: {input.JobTitle!.Trim()}");
+        await accounts.SendEmailConfirmationAsync(user, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return OperationResult<PortalUser>.Ok(user);
-    }
-
-    private async Task TellLeadsAsync(Agency agency, Practitioner practitioner, CancellationToken cancellationToken)
-    {
-        var leads = await db.Set<AgencyLead>().Where(l => l.AgencyId == agency.Id)
-            .Join(db.Set<PortalUser>(), l => l.UserId, u => u.Id, (l, u) => new { u.Email, u.FirstName, Name = u.FirstName + " " + u.LastName })
-            .ToListAsync(cancellationToken);
-        var link = urls.Absolute($"/agencies/{agency.Id}/practitioners?status=AwaitingConfirmation");
-        foreach (var lead in leads)
-        {
-            await outbox.EnqueueAsync("RegistrationToConfirm", lead.Email!, lead.Name,
-                new EmailContent($"{practitioner.FullName} says they work for {agency.Name}", $"Dear {lead.FirstName},",
-                    [$"{practitioner.FullName} ({practitioner.Email}) has registered on the neglect training portal and says they work for {agency.Name}.",
-                     "Please confirm whether they do, so their training counts towards your agency's figures."])
-                { ActionText = "Review people awaiting confirmation", ActionUrl = link },
-                cancellationToken: cancellationToken);
-        }
+        return OperationResult.Success;
     }
 }

@@ -456,6 +456,29 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("AgencyMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.PendingRegistration", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("PendingRegistrations", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2012,6 +2035,21 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("WorkforceGroup");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.PendingRegistration", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Identity.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>

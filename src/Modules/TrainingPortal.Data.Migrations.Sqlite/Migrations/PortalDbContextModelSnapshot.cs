@@ -446,6 +446,29 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AgencyMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.PendingRegistration", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("PendingRegistrations", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1988,6 +2011,21 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("WorkforceGroup");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Agencies.Domain.PendingRegistration", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Identity.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingPortal.Agencies.Domain.StaffImport", b =>

@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Results;
-using TrainingPortal.Identity.Domain;
 
 namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Register;
 
 [AllowAnonymous]
-public class RegisterModel(PractitionerRegistration registration, AgencyDirectory directory, SignInManager<PortalUser> signIn) : PageModel
+public class RegisterModel(PractitionerRegistration registration, AgencyDirectory directory) : PageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -26,9 +24,9 @@ public class RegisterModel(PractitionerRegistration registration, AgencyDirector
             var result = await registration.RegisterAsync(Input, cancellationToken);
             if (result.Succeeded)
             {
-                await signIn.SignInAsync(result.Value!, isPersistent: false);
-                TempData["Success"] = "Your account has been created. Your safeguarding lead will confirm that you work for your agency.";
-                return Redirect("/");
+                // The same page whether or not the address already had an account or a learning record.
+                TempData["RegisteredEmail"] = StaffRecords.NormaliseEmail(Input.Email);
+                return Redirect("/account/register/check-email");
             }
             ModelState.AddErrors(result, nameof(Input));
         }

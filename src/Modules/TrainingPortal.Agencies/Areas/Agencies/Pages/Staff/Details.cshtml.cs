@@ -8,7 +8,7 @@ using TrainingPortal.Data.Auditing;
 namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff;
 
 [Authorize(Policy = Permissions.ManageStaff)]
-public class DetailsModel(StaffRecords staff, IEnumerable<IStaffRecordLink> links) : PageModel
+public class DetailsModel(StaffRecords staff, StaffInvitations invitations, IEnumerable<IStaffRecordLink> links) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -27,6 +27,23 @@ public class DetailsModel(StaffRecords staff, IEnumerable<IStaffRecordLink> link
     public Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken) => DecideAsync(true, cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken) => DecideAsync(false, cancellationToken);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        var (access, _) = await staff.GetAsync(AgencyId, PractitionerId, cancellationToken);
+        if (access != Access.Allowed)
+        {
+            return access == Access.Forbidden ? Forbid() : NotFound();
+        }
+        var result = await invitations.InviteAsync(AgencyId, PractitionerId, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result);
+            return await LoadAsync(cancellationToken);
+        }
+        TempData["Success"] = "Invitation sent. They will get an email with a link to set their password.";
+        return RedirectToPage();
+    }
 
     private async Task<IActionResult> DecideAsync(bool confirm, CancellationToken cancellationToken)
     {
