@@ -14,10 +14,12 @@ internal sealed partial class Site : IAsyncDisposable
     public const string Password = "bench-marking-lantern-42";
 
     private readonly Process process;
+    private readonly string dataDirectory;
 
-    private Site(Process process, Uri root)
+    private Site(Process process, Uri root, string dataDirectory)
     {
         this.process = process;
+        this.dataDirectory = dataDirectory;
         Root = root;
     }
 
@@ -66,7 +68,7 @@ internal sealed partial class Site : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var site = new Site(process, new Uri($"http://127.0.0.1:{port}"));
+        var site = new Site(process, new Uri($"http://127.0.0.1:{port}"), options.DataDirectory);
         using var http = new HttpClient();
         for (var i = 0; i < 240; i++)
         {
@@ -87,8 +89,8 @@ internal sealed partial class Site : IAsyncDisposable
     }
 
     /// <summary>
-    /// Signs in as a seeded practitioner (registering an account for their email the first time, which links it to
-    /// their learning record) and returns the cookie header.
+    /// Signs in as a seeded practitioner (the first time registering an account for their email and following the
+    /// emailed confirmation link, which links it to their learning record) and returns the cookie header.
     /// </summary>
     public async Task<string> SignInAsPractitionerAsync(string email, Guid agencyId, CookieContainer? jar = null)
     {
@@ -102,12 +104,27 @@ internal sealed partial class Site : IAsyncDisposable
                 ["Input.FirstName"] = "Scale", ["Input.LastName"] = "Practitioner", ["Input.Email"] = email,
                 ["Input.AgencyId"] = agencyId.ToString(), ["Input.JobTitle"] = "Health visitor", ["Input.Password"] = Password,
             });
-            if (registered.StatusCode != HttpStatusCode.Redirect)
+            var link = registered.StatusCode == HttpStatusCode.Redirect ? ConfirmationLink(email) : null;
+            var confirmed = link is null ? null : await PostAsync(http, link, new() { ["Password"] = Password });
+            if (confirmed?.StatusCode != HttpStatusCode.Redirect)
             {
                 throw new InvalidOperationException("Could not register the benchmark practitioner.");
             }
         }
         return string.Join("; ", cookies.GetCookies(Root).Select(c => $"{c.Name}={c.Value}"));
+    }
+
+    /// <summary>The confirmation link the site queued for <paramref name="email"/>, read from its outbox as a mailbox would.</summary>
+    private string? ConfirmationLink(string email)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDirectory, "trainingportal.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"TextBody\" FROM \"OutboxMessages\" WHERE \"ToAddress\" = $email ORDER BY \"CreatedAt\" DESC LIMIT 1";
+        command.Parameters.AddWithValue("$email", email);
+        var body = command.ExecuteScalar() as string;
+        var match = body is null ? null : ConfirmationLinkPattern().Match(body);
+        return match is { Success: true } ? match.Groups[1].Value : null;
     }
 
     /// <summary>Signs in as the scale data's administrator and returns the cookie header.</summary>
@@ -159,4 +176,7 @@ internal sealed partial class Site : IAsyncDisposable
 
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\"[^>]*>Scale agency 001</option>")]
     private static partial Regex AgencyOption();
+
+    [GeneratedRegex(@"https?://[^\s/]+(/account/confirm-email\?\S+)")]
+    private static partial Regex ConfirmationLinkPattern();
 }

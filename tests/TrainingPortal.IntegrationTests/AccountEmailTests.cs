@@ -70,23 +70,17 @@ public partial class AccountEmailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_practitioner_who_registers_is_confirmed_by_their_lead_who_was_told_by_email()
+    public async Task A_practitioner_who_registers_and_confirms_their_address_is_confirmed_by_their_lead_who_was_told_by_email()
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo", SmtpPort = mail.SmtpPort });
         var agencyId = await app.InScopeAsync(services => services.GetRequiredService<PortalDbContext>().Set<Agency>()
             .Where(a => a.Name == "Northshire Homes").Select(a => a.Id).SingleAsync());
         var newcomer = app.CreateBrowserlikeClient();
 
-        var registered = await newcomer.PostFormAsync("/account/register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = "Jordan",
-            ["Input.LastName"] = "Okoro",
-            ["Input.Email"] = "Jordan.Okoro@northshire-homes.example",
-            ["Input.AgencyId"] = agencyId.ToString(),
-            ["Input.JobTitle"] = "Tenancy support officer",
-            ["Input.Password"] = "quiet-river-stone-31",
-        });
-        Assert.Equal("/", registered.Headers.Location?.OriginalString);
+        var registered = await newcomer.RegisterAsync(new Newcomer("Jordan", "Okoro", "Jordan.Okoro@northshire-homes.example", agencyId, "Tenancy support officer", "quiet-river-stone-31"));
+        Assert.Equal("/account/register/check-email", registered.Headers.Location?.OriginalString);
+        var confirmed = await newcomer.ConfirmEmailAsync(await app.EmailedLinkAsync("jordan.okoro@northshire-homes.example"), "quiet-river-stone-31");
+        Assert.Equal("/", confirmed.Headers.Location?.OriginalString);
         await DeliverAsync(app);
         var email = await mail.WaitForEmailAsync(e => e.Subject.Contains("Jordan Okoro"), TimeSpan.FromSeconds(10));
         Assert.Contains("tanya.thomas@northshire-homes.example", email.To);

@@ -153,18 +153,7 @@ public partial class ELearningTests
     {
         var agencyId = await app.InScopeAsync(services => services.GetRequiredService<PortalDbContext>().Set<Agency>()
             .Where(a => a.Name == "Northshire Homes").Select(a => a.Id).SingleAsync());
-        var client = app.CreateBrowserlikeClient();
-        var response = await client.PostFormAsync("/account/register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = first,
-            ["Input.LastName"] = last,
-            ["Input.Email"] = email,
-            ["Input.AgencyId"] = agencyId.ToString(),
-            ["Input.JobTitle"] = "Tenancy support officer",
-            ["Input.Password"] = Password,
-        });
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
-        return client;
+        return await app.RegisterAndConfirmAsync(new Newcomer(first, last, email, agencyId, "Tenancy support officer", Password));
     }
 
     /// <summary>Reads each lesson and presses its button, as a learner would; returns how many lessons there were.</summary>

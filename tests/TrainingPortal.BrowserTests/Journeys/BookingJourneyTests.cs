@@ -40,9 +40,9 @@ public sealed class BookingJourneyTests(BrowserFixture browser, ITestOutputHelpe
 
         // 1. Two practitioners register; both have done basic awareness (the course's prerequisite).
         await using var holder = await browser.NewSessionAsync(app.RootUri, output);
-        await RegisterAsync(holder, "Tom", "Hale", "tom.hale@northshire-homes.example");
+        await holder.RegisterAndConfirmAsync(app, "Tom", "Hale", "tom.hale@northshire-homes.example", Agency, "Tenancy support officer", Password);
         await using var waiter = await browser.NewSessionAsync(app.RootUri, output);
-        await RegisterAsync(waiter, "Rosa", "Mendes", "rosa.mendes@northshire-homes.example");
+        await waiter.RegisterAndConfirmAsync(app, "Rosa", "Mendes", "rosa.mendes@northshire-homes.example", Agency, "Tenancy support officer", Password);
         await GiveBasicAwarenessAsync(app, "tom.hale@northshire-homes.example", "rosa.mendes@northshire-homes.example");
 
         // 2. Tom takes the only place.
@@ -95,20 +95,6 @@ public sealed class BookingJourneyTests(BrowserFixture browser, ITestOutputHelpe
         holder.AssertEveryPageChecked();
         waiter.AssertEveryPageChecked();
         trainer.AssertEveryPageChecked();
-    }
-
-    private async Task RegisterAsync(BrowserSession session, string first, string last, string email)
-    {
-        var page = session.Page;
-        await session.GotoAsync("/account/register");
-        await page.GetByLabel("First name", new() { Exact = true }).FillAsync(first);
-        await page.GetByLabel("Last name", new() { Exact = true }).FillAsync(last);
-        await page.GetByLabel("Work email address", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Agency you work for", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Agency });
-        await page.GetByLabel("Job title", new() { Exact = true }).FillAsync("Tenancy support officer");
-        await page.GetByLabel("Create a password", new() { Exact = true }).FillAsync(Password);
-        await session.ClickAsync(Button(page, "Create account"), "/");
-        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync($"Signed in as {email}");
     }
 
     /// <summary>A virtual session of disguised compliance with one place, three days ahead, delivered by the demo trainer.</summary>

@@ -34,14 +34,7 @@ public sealed partial class ELearningJourneyTests(BrowserFixture browser, ITestO
         // 1. Create an account with the agency she works for.
         await session.GotoAsync("/account/login");
         await session.ClickAsync(MainContent(page).GetByRole(AriaRole.Link, new() { Name = "Create an account" }), "/account/register");
-        await page.GetByLabel("First name", new() { Exact = true }).FillAsync("Rosa");
-        await page.GetByLabel("Last name", new() { Exact = true }).FillAsync("Mendes");
-        await page.GetByLabel("Work email address", new() { Exact = true }).FillAsync(Email);
-        await page.GetByLabel("Agency you work for", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Agency });
-        await page.GetByLabel("Job title", new() { Exact = true }).FillAsync("Tenancy sustainment officer");
-        await page.GetByLabel("Create a password", new() { Exact = true }).FillAsync(Password);
-        await session.ClickAsync(Button(page, "Create account"), "/");
-        await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync($"Signed in as {Email}");
+        await session.RegisterAndConfirmAsync(app, "Rosa", "Mendes", Email, Agency, "Tenancy sustainment officer", Password);
 
         // 2. Find the basic course by filtering the catalogue.
         await session.ClickAsync(Menu(page).GetByRole(AriaRole.Link, new() { Name = "Courses", Exact = true }), "/courses");
