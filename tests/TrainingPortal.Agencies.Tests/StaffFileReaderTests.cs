@@ -190,6 +190,21 @@ public sealed class StaffFileReaderTests
     }
 
     [Fact]
+    public void A_sheet_whose_used_range_reaches_row_a_million_is_read_without_visiting_every_empty_cell()
+    {
+        // One stray value in ZZ1000000 makes the used range 702 columns by a million rows: 700 million empty cells.
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+        using var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(workbook));
+        package.Workbook.Worksheets["Staff"].Cells["ZZ1000000"].Value = "stray";
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        var rows = Read("staff.xlsx", package.GetAsByteArray()).Rows;
+
+        Assert.Equal([2, 1_000_000], rows.Select(r => r.RowNumber));
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(30), $"Reading took {timer.Elapsed}");
+    }
+
+    [Fact]
     public void A_file_with_more_staff_than_the_limit_is_refused()
     {
         var lines = Enumerable.Range(1, StaffImporter.MaxRows + 1).Select(i => new StaffLine($"R{i}")).ToArray();

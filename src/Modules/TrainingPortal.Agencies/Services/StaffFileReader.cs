@@ -140,10 +140,31 @@ public static class StaffFileReader
                 dateColumns.Add(c);
             }
         }
-        var rows = Enumerable.Range(2, Math.Max(0, sheet.Dimension.End.Row - 1))
-            .Select(r => (Number: r, Cell: (Func<int, string?>)(i => i < lastColumn ? Text(sheet.GetValue(r, i + 1), dateColumns.Contains(i)) : null)))
-            .Where(row => Enumerable.Range(0, lastColumn).Any(i => row.Cell(i) is not null));
+        var rows = FilledRows(sheet)
+            .Select(r => (Number: r, Cell: (Func<int, string?>)(i => i < lastColumn ? Text(sheet.GetValue(r, i + 1), dateColumns.Contains(i)) : null)));
         return Build(headers, rows);
+    }
+
+    /// <summary>
+    /// The rows below the headings that hold a value. Only the cells the sheet stores are visited (EPPlus walks them row
+    /// by row), because a sheet's used range can span a million empty rows and thousands of columns.
+    /// </summary>
+    private static IEnumerable<int> FilledRows(ExcelWorksheet sheet)
+    {
+        var end = sheet.Dimension.End;
+        if (end.Row < 2)
+        {
+            yield break;
+        }
+        var last = 0;
+        foreach (var cell in sheet.Cells[2, 1, end.Row, end.Column])
+        {
+            if (cell.Value is not null && cell.Start.Row != last)
+            {
+                last = cell.Start.Row;
+                yield return last;
+            }
+        }
     }
 
     /// <summary>Maps the headings to columns and reads each row's cells; stops once the file is over the row limit.</summary>
