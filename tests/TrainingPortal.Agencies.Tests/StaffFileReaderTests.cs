@@ -111,6 +111,99 @@ public sealed class StaffFileReaderTests
             Refused("staff.xlsx", Utf8(StaffFiles.Csv(new StaffLine("R1")))));
     }
 
+    [Theory]
+    [InlineData("a web page renamed .xlsx")]
+    [InlineData("an old .xls workbook renamed .xlsx")]
+    [InlineData("half a workbook")]
+    [InlineData("a zip with no workbook in it")]
+    [InlineData("a workbook with a damaged sheet")]
+    [InlineData("a workbook whose parts are zeros")]
+    public void A_file_named_xlsx_that_is_not_a_workbook_is_refused_with_a_clear_message(string file)
+    {
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+        var content = file switch
+        {
+            "a web page renamed .xlsx" => Utf8("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"),
+            "an old .xls workbook renamed .xlsx" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]],
+            "half a workbook" => workbook[..(workbook.Length / 2)],
+            "a zip with no workbook in it" => ZipFiles.Create(("readme.txt", "Staff list to follow")),
+            "a workbook with a damaged sheet" => ZipFiles.WithPart(workbook, "xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\""),
+            _ => ZipFiles.WithZeros(ZipFiles.WithZeros(workbook, "xl/workbook.xml", 1024), "xl/worksheets/sheet1.xml", 1024),
+        };
+
+        Assert.Equal("The file could not be read as an Excel workbook. Save it as .xlsx or .csv and upload it again", Refused("staff.xlsx", content));
+    }
+
+    [Fact]
+    public void A_workbook_that_unzips_to_more_than_100_MB_is_refused_before_it_is_opened()
+    {
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+        var bomb = ZipFiles.WithZeros(workbook, "xl/media/image1.png", 200 * ZipFiles.Megabyte);
+
+        Assert.True(bomb.Length < StaffImporter.MaxFileBytes, $"The zip bomb is {bomb.Length:N0} bytes");
+        Assert.Equal("The file unzips to more than 100 MB, so it cannot be a staff list. Check you chose the right file, or save your staff list as a new .xlsx or .csv file and upload that",
+            Refused("staff.xlsx", bomb));
+    }
+
+    [Fact]
+    public void A_zip_that_understates_what_its_parts_unzip_to_is_only_unzipped_as_far_as_it_claims()
+    {
+        // The sheet is 200 MB of zeros, but the zip's directory claims every part is 1 KB; the parts' own headers (which
+        // EPPlus reads) still say 200 MB. Only the claimed 1 KB is ever unzipped, and zeros are not a sheet.
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+        var bomb = ZipFiles.UnderstatingSizes(ZipFiles.WithZeros(workbook, "xl/worksheets/sheet1.xml", 200 * ZipFiles.Megabyte), claimed: 1024);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var message = Refused("staff.xlsx", bomb);
+
+        Assert.Equal("The file could not be read as an Excel workbook. Save it as .xlsx or .csv and upload it again", message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 50 * ZipFiles.Megabyte, "Reading the file allocated the sheet it claimed not to hold");
+    }
+
+    [Fact]
+    public void A_part_that_unzips_to_over_100_times_its_size_is_refused_even_within_the_total()
+    {
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+        var packed = ZipFiles.WithZeros(workbook, "xl/media/image1.png", 50 * ZipFiles.Megabyte);
+
+        Assert.Equal("Part of the file unzips to more than 100 times its size, so it cannot be a staff list. Check you chose the right file, or save your staff list as a new .xlsx or .csv file and upload that",
+            Refused("staff.xlsx", packed));
+    }
+
+    [Fact]
+    public void A_workbook_of_more_than_1000_parts_is_refused()
+    {
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+
+        Assert.Equal("The file is made of more than 1,000 parts, so it cannot be a staff list. Check you chose the right file, or save your staff list as a new .xlsx or .csv file and upload that",
+            Refused("staff.xlsx", ZipFiles.WithParts(workbook, StaffImporter.MaxWorkbookEntries)));
+        Assert.Single(Read("staff.xlsx", ZipFiles.WithParts(workbook, 100)).Rows);
+    }
+
+    [Fact]
+    public void A_full_workbook_of_20000_staff_is_well_within_the_unzip_limits()
+    {
+        var rows = Enumerable.Range(1, StaffImporter.MaxRows).Select(i => (IReadOnlyList<object?>)
+            [$"E{i:00000}", $"First{i % 997}", $"Last{i % 1999}", $"staff.member{i}@agency.example", $"Team {i % 40}", "Health visitor", "G2", "yes", new DateTime(2020, 1, 1).AddDays(i % 1000), null]);
+
+        Assert.Equal(StaffImporter.MaxRows, Read("staff.xlsx", StaffFiles.Workbook(StaffFiles.Headings, rows)).Rows.Count);
+    }
+
+    [Fact]
+    public void A_sheet_whose_used_range_reaches_row_a_million_is_read_without_visiting_every_empty_cell()
+    {
+        // One stray value in ZZ1000000 makes the used range 702 columns by a million rows: 700 million empty cells.
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", null, null, null, "G1", "no", null, null]]);
+        using var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(workbook));
+        package.Workbook.Worksheets["Staff"].Cells["ZZ1000000"].Value = "stray";
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
+        var rows = Read("staff.xlsx", package.GetAsByteArray()).Rows;
+
+        Assert.Equal([2, 1_000_000], rows.Select(r => r.RowNumber));
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(30), $"Reading took {timer.Elapsed}");
+    }
+
     [Fact]
     public void A_file_with_more_staff_than_the_limit_is_refused()
     {

@@ -390,6 +390,26 @@ public sealed class StaffImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_zip_bomb_is_refused_by_upload_and_by_a_scripted_import_and_nothing_is_kept()
+    {
+        var workbook = StaffFiles.Workbook(StaffFiles.Headings, [["H-1", "Amy", "Cole", "amy@health.example", "Health visiting", "Nurse", "G2", "Yes", null, null]]);
+        var bomb = ZipFiles.WithZeros(workbook, "xl/worksheets/sheet2.xml", 200 * ZipFiles.Megabyte);
+        var before = await portal.CountsAsync();
+        await using var db = portal.Database.CreateContext();
+        var importer = portal.Importer(db);
+
+        var uploaded = await importer.UploadAsync(portal.Health, "staff.xlsx", new MemoryStream(bomb));
+        var imported = await importer.ImportAsync(portal.Health, "staff.xlsx", new MemoryStream(bomb));
+
+        const string message = "The file unzips to more than 100 MB, so it cannot be a staff list. Check you chose the right file, or save your staff list as a new .xlsx or .csv file and upload that";
+        Assert.Equal(new Core.Results.FieldError("Upload", message), Assert.Single(uploaded.Errors));
+        Assert.Equal(new Core.Results.FieldError("Upload", message), Assert.Single(imported.Errors));
+        Assert.Empty(portal.Jobs.Jobs);
+        Assert.Equal(0, await db.Set<StaffImport>().CountAsync());
+        Assert.Equal(before, await portal.CountsAsync());
+    }
+
+    [Fact]
     public async Task A_cancelled_or_abandoned_import_keeps_its_counts_but_not_the_file()
     {
         var csv = Encoding.UTF8.GetBytes(StaffFiles.Csv(new StaffLine("H-1")));

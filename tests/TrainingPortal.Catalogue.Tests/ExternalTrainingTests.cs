@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
@@ -59,13 +60,79 @@ public sealed class ExternalTrainingTests : IDisposable
         Assert.Empty(await portal.InRequest(TestUser.Coordinator, s => s.Records.ForPractitionerAsync(nurse)));
     }
 
+    public static TheoryData<string, byte[], string> RealEvidence => new()
+    {
+        { "certificate.pdf", Pdf, "application/pdf" },
+        { "Certificate.PDF", Pdf, "application/pdf" },
+        { "scan.png", Png, "image/png" },
+        { "scan.jpg", Jpeg, "image/jpeg" },
+        { "scan.JPEG", Jpeg, "image/jpeg" },
+        { "letter.docx", Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RealEvidence))]
+    public async Task Evidence_whose_content_is_what_its_name_says_is_stored_and_served_as_that_type(string fileName, byte[] content, string contentType)
+    {
+        var course = await CourseAsync();
+        var (_, nurse) = await portal.LearnerAsync("Nia", "Hughes");
+
+        var result = await portal.InRequest(TestUser.Coordinator, s => s.Records.RecordExternalAsync(portal.Health, nurse, Input(course), new EvidenceFile(fileName, "text/html", content)));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        var served = await portal.InRequest(TestUser.Coordinator, s => s.Records.EvidenceAsync(result.Value));
+        Assert.Equal((fileName, contentType), (served!.FileName, served.ContentType));
+        Assert.Equal(content, served.Content);
+    }
+
+    public static TheoryData<string, byte[], string> DisguisedEvidence => new()
+    {
+        { "certificate.pdf", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>fetch('/account')</script></body></html>"), "a real PDF" },
+        { "certificate.pdf", [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF], "a real PDF" },
+        { "certificate.pdf", Encoding.UTF8.GetBytes("<html><!-- %PDF-1.4 --></html>"), "a real PDF" },
+        { "scan.png", Jpeg, "a real PNG image" },
+        { "scan.jpg", Png, "a real JPG image" },
+        { "letter.docx", Pdf, "a real Word document" },
+        { "letter.docx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6], "a real Word document" },
+        { "letter.docx", ZipFiles.Create(("[Content_Types].xml", ContentTypes), ("xl/workbook.xml", "<workbook/>")), "a real Word document" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DisguisedEvidence))]
+    public async Task Evidence_whose_content_is_not_what_its_name_says_is_refused_and_nothing_is_recorded(string fileName, byte[] content, string notA)
+    {
+        var course = await CourseAsync();
+        var (_, nurse) = await portal.LearnerAsync("Nia", "Hughes");
+
+        var result = await portal.InRequest(TestUser.Coordinator, s => s.Records.RecordExternalAsync(portal.Health, nurse, Input(course), new EvidenceFile(fileName, "application/pdf", content)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("Evidence", $"The selected file is not {notA}. The evidence must be a PDF, PNG, JPG or DOCX file"), (error.Field, error.Message));
+        Assert.Equal((0, 0), await portal.InRequest(TestUser.Coordinator, async s => (await s.Db.Set<TrainingRecord>().CountAsync(), await s.Db.Set<TrainingEvidence>().CountAsync())));
+    }
+
+    [Fact]
+    public async Task Evidence_kept_from_before_its_content_was_checked_is_served_as_an_unrecognised_file_unless_it_is_what_its_name_says()
+    {
+        var course = await CourseAsync();
+        var (_, nurse) = await portal.LearnerAsync("Nia", "Hughes");
+        var real = (await portal.InRequest(TestUser.Coordinator, s => s.Records.RecordExternalAsync(portal.Health, nurse, Input(course), new EvidenceFile("real.pdf", "", Pdf)))).Value;
+        var disguised = (await portal.InRequest(TestUser.Coordinator, s => s.Records.RecordExternalAsync(portal.Health, nurse, Input(course), new EvidenceFile("page.pdf", "", Pdf)))).Value;
+        // Uploads are checked now, so only the table can hold what an older upload let in.
+        await portal.InRequest(TestUser.Coordinator, s => s.Db.Set<TrainingEvidence>().Where(e => e.TrainingRecordId == disguised)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Content, Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"))));
+
+        Assert.Equal("application/pdf", (await portal.InRequest(TestUser.Coordinator, s => s.Records.EvidenceAsync(real)))!.ContentType);
+        Assert.Equal("application/octet-stream", (await portal.InRequest(TestUser.Coordinator, s => s.Records.EvidenceAsync(disguised)))!.ContentType);
+    }
+
     [Fact]
     public async Task A_lead_records_external_training_for_their_own_staff_with_evidence_and_it_waits_for_approval()
     {
         var course = await CourseAsync();
         var (_, nurse) = await portal.LearnerAsync("Nia", "Hughes");
         var lead = await portal.LeadAsync(portal.Health);
-        var evidence = new EvidenceFile("Certificate.PDF", "application/octet-stream", [1, 2, 3]);
+        var evidence = new EvidenceFile("Certificate.PDF", "application/octet-stream", Pdf);
 
         var result = await portal.InRequest(lead, s => s.Records.RecordExternalAsync(portal.Health, nurse, Input(course), evidence));
 
@@ -76,7 +143,7 @@ public sealed class ExternalTrainingTests : IDisposable
         Assert.Equal((RecordStatus.AwaitingApproval, TrainingSource.External, "County council", true), (record.Status, record.Source, record.Provider, record.HasEvidence));
         var stored = await portal.InRequest(TestUser.Coordinator, s => s.Records.EvidenceAsync(record.Id));
         Assert.Equal("application/pdf", stored!.ContentType);
-        Assert.Equal([1, 2, 3], stored.Content);
+        Assert.Equal(Pdf, stored.Content);
         var pending = Assert.Single(await portal.InRequest(TestUser.Coordinator, s => s.Records.AwaitingApprovalAsync()));
         Assert.Equal(("Nia Hughes", "Neglect basic awareness"), (pending.Practitioner, pending.Course));
     }
@@ -168,6 +235,16 @@ public sealed class ExternalTrainingTests : IDisposable
         Assert.Equal("This record has already been decided.", Assert.Single(again.Errors).Message);
         Assert.Equal(RecordStatus.Rejected, Assert.Single(await portal.InRequest(TestUser.Coordinator, s => s.Records.ForPractitionerAsync(nurse))).Status);
     }
+
+    private const string ContentTypes = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>";
+
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0];
+
+    private static readonly byte[] Docx = ZipFiles.Create(("[Content_Types].xml", ContentTypes), ("_rels/.rels", "<Relationships/>"), ("word/document.xml", "<w:document/>"));
 
     private Task<Guid> CourseAsync()
     {

@@ -170,6 +170,37 @@ public partial class StaffImportTests
         Assert.Equal(10_000, await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<AgencyMembership>().CountAsync(m => m.AgencyId == agency)));
     }
 
+    [Theory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.PostgreSql)]
+    public async Task A_zip_bomb_or_a_file_that_is_not_a_workbook_is_refused_on_the_upload_page_and_nothing_is_kept(TestDatabase database)
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database });
+        var agency = await ArrangeAgencyWithStaffAsync(app, existing: 2);
+        var bomb = ZipFiles.WithZeros(Workbook(StaffRows(5, existing: 2)), "xl/media/image1.png", 200 * ZipFiles.Megabyte);
+        Assert.True(bomb.Length < StaffImporter.MaxFileBytes, $"The zip bomb is {bomb.Length:N0} bytes");
+        var webPage = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body>Staff list</body></html>");
+        var before = await CountsAsync(app);
+        var client = await SignedInAdminAsync(app);
+
+        var bombed = await UploadAsync(client, agency, "staff.xlsx", bomb);
+        var renamed = await UploadAsync(client, agency, "staff.xlsx", webPage);
+        var scripted = await app.AsUserAsync(await AdminAsync(app), s => s.GetRequiredService<StaffImporter>().ImportAsync(agency, "staff.xlsx", new MemoryStream(bomb)));
+
+        const string unzips = "The file unzips to more than 100 MB, so it cannot be a staff list. Check you chose the right file, or save your staff list as a new .xlsx or .csv file and upload that";
+        foreach (var (response, message) in new[] { (bombed, unzips), (renamed, "The file could not be read as an Excel workbook. Save it as .xlsx or .csv and upload it again") })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("<title>Error: ", page);
+            Assert.Contains($"href=\"#Upload\">{message}</a>", page);
+            Assert.Contains($"<p id=\"Upload-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {message}</p>", page);
+        }
+        Assert.Equal(unzips, Assert.Single(scripted.Errors).Message);
+        Assert.Equal(before, await CountsAsync(app));
+        Assert.Equal(0, await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<StaffImport>().CountAsync()));
+    }
+
     /// <summary>
     /// Rows for employee references E00000 upwards; the first <paramref name="existing"/> repeat exactly what
     /// <see cref="ArrangeAgencyWithStaffAsync"/> added, the rest are new people in teams 0 to 4 (team 0 exists).

@@ -37,7 +37,9 @@ public sealed record StaffFile(IReadOnlyList<StaffFileRow> Rows, bool HasManager
 
 /// <summary>
 /// Reads an uploaded staff file (.xlsx through EPPlus, .csv through <see cref="CsvParser"/>) into rows, refusing a
-/// file that cannot be a staff list: the wrong type, empty, too big or too long, or missing required headings.
+/// file that cannot be a staff list: the wrong type, empty, too big or too long, a workbook that unzips to more than
+/// the limits on <see cref="StaffImporter"/> allow (checked by <see cref="WorkbookArchive"/> before EPPlus opens it), or
+/// missing required headings.
 /// Headings are matched ignoring case and spaces; columns it does not know are ignored; blank rows are skipped.
 /// It checks the shape of the file only: what the cells say is checked by <see cref="StaffImporter"/>.
 /// </summary>
@@ -103,39 +105,65 @@ public static class StaffFileReader
 
     private static OperationResult<StaffFile> ReadWorkbook(byte[] content)
     {
-        ExcelPackage package;
+        var unpacked = WorkbookArchive.Unpack(content);
+        if (!unpacked.Succeeded)
+        {
+            return OperationResult<StaffFile>.Failed(unpacked.Errors);
+        }
         try
         {
-            package = new ExcelPackage(new MemoryStream(content));
-            _ = package.Workbook.Worksheets.Count;
+            using var package = new ExcelPackage(new MemoryStream(unpacked.Value!));
+            return ReadSheet(package);
         }
-        catch (Exception)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Anything that is not a readable workbook (an old .xls, a renamed file, a password) fails here in many ways.
-            return Failed("The file could not be read as an Excel workbook. Save it as .xlsx or .csv and upload it again");
+            // Anything that is not a readable workbook (a renamed file, a damaged sheet, parts missing) fails in many ways, some only as the cells are read.
+            return Failed(WorkbookArchive.NotAWorkbook);
         }
-        using (package)
+    }
+
+    private static OperationResult<StaffFile> ReadSheet(ExcelPackage package)
+    {
+        var sheet = package.Workbook.Worksheets.FirstOrDefault(s => s.Name.Equals("Staff", StringComparison.OrdinalIgnoreCase))
+            ?? package.Workbook.Worksheets.FirstOrDefault();
+        if (sheet?.Dimension is null)
         {
-            var sheet = package.Workbook.Worksheets.FirstOrDefault(s => s.Name.Equals("Staff", StringComparison.OrdinalIgnoreCase))
-                ?? package.Workbook.Worksheets.FirstOrDefault();
-            if (sheet?.Dimension is null)
+            return Failed("The selected file is empty");
+        }
+        var lastColumn = sheet.Dimension.End.Column;
+        var headers = Enumerable.Range(1, lastColumn).Select(c => Text(sheet.GetValue(1, c), isDate: false)).ToList();
+        var dateColumns = new HashSet<int>();
+        for (var c = 0; c < headers.Count; c++)
+        {
+            if (Match(headers[c]) is StaffColumn.StartDate or StaffColumn.LeavingDate)
             {
-                return Failed("The selected file is empty");
+                dateColumns.Add(c);
             }
-            var lastColumn = sheet.Dimension.End.Column;
-            var headers = Enumerable.Range(1, lastColumn).Select(c => Text(sheet.GetValue(1, c), isDate: false)).ToList();
-            var dateColumns = new HashSet<int>();
-            for (var c = 0; c < headers.Count; c++)
+        }
+        var rows = FilledRows(sheet)
+            .Select(r => (Number: r, Cell: (Func<int, string?>)(i => i < lastColumn ? Text(sheet.GetValue(r, i + 1), dateColumns.Contains(i)) : null)));
+        return Build(headers, rows);
+    }
+
+    /// <summary>
+    /// The rows below the headings that hold a value. Only the cells the sheet stores are visited (EPPlus walks them row
+    /// by row), because a sheet's used range can span a million empty rows and thousands of columns.
+    /// </summary>
+    private static IEnumerable<int> FilledRows(ExcelWorksheet sheet)
+    {
+        var end = sheet.Dimension.End;
+        if (end.Row < 2)
+        {
+            yield break;
+        }
+        var last = 0;
+        foreach (var cell in sheet.Cells[2, 1, end.Row, end.Column])
+        {
+            if (cell.Value is not null && cell.Start.Row != last)
             {
-                if (Match(headers[c]) is StaffColumn.StartDate or StaffColumn.LeavingDate)
-                {
-                    dateColumns.Add(c);
-                }
+                last = cell.Start.Row;
+                yield return last;
             }
-            var rows = Enumerable.Range(2, Math.Max(0, sheet.Dimension.End.Row - 1))
-                .Select(r => (Number: r, Cell: (Func<int, string?>)(i => i < lastColumn ? Text(sheet.GetValue(r, i + 1), dateColumns.Contains(i)) : null)))
-                .Where(row => Enumerable.Range(0, lastColumn).Any(i => row.Cell(i) is not null));
-            return Build(headers, rows);
         }
     }
 

@@ -72,6 +72,15 @@ public sealed class StaffImporter(
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
     public const int MaxRows = 20_000;
+
+    /// <summary>What the parts of an .xlsx (a zip) may unzip to in all; a full 20,000-row staff list unzips to about 12 MB.</summary>
+    public const long MaxUnzippedBytes = 100 * 1024 * 1024;
+
+    /// <summary>How many parts an .xlsx may hold; a staff list has about ten.</summary>
+    public const int MaxWorkbookEntries = 1_000;
+
+    /// <summary>How many times its packed size a part of an .xlsx may unzip to, once it passes 1 MB; spreadsheet XML packs 10 to 15 times.</summary>
+    public const int MaxCompressionRatio = 100;
     public const int ReportPageSize = 100;
 
     /// <summary>An import left unconfirmed this long is cancelled and its file deleted.</summary>

@@ -34,15 +34,6 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
 {
     public const int MaxEvidenceBytes = 5 * 1024 * 1024;
 
-    public static readonly IReadOnlyDictionary<string, string> EvidenceTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    };
-
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
@@ -99,7 +90,10 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
         return access == Access.Allowed ? (access, await ForPractitionerAsync(practitionerId, cancellationToken)) : (access, []);
     }
 
-    /// <summary>Training done elsewhere, recorded by the person's lead or a coordinator; waits for a coordinator's approval.</summary>
+    /// <summary>
+    /// Training done elsewhere, recorded by the person's lead or a coordinator; waits for a coordinator's approval. Evidence,
+    /// if any, must be one of <see cref="EvidenceTypes.All"/> by its name and by its content; otherwise nothing is recorded.
+    /// </summary>
     public async Task<OperationResult<Guid>> RecordExternalAsync(Guid agencyId, Guid practitionerId, ExternalTrainingInput input, EvidenceFile? evidence, CancellationToken cancellationToken = default)
     {
         var access = await StaffAccessAsync(agencyId, practitionerId, cancellationToken);
@@ -141,10 +135,10 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
         {
             errors.Add(new("Reason", "Reason must be 1000 characters or fewer"));
         }
+        var evidenceType = evidence is null ? null : EvidenceTypes.Claimed(evidence.FileName);
         if (evidence is not null)
         {
-            var extension = Path.GetExtension(evidence.FileName);
-            if (!EvidenceTypes.ContainsKey(extension))
+            if (evidenceType is null)
             {
                 errors.Add(new("Evidence", "The evidence must be a PDF, PNG, JPG or DOCX file"));
             }
@@ -155,6 +149,10 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
             else if (evidence.Content.Length == 0)
             {
                 errors.Add(new("Evidence", "The selected file is empty"));
+            }
+            else if (!EvidenceTypes.Matches(evidenceType, evidence.Content))
+            {
+                errors.Add(new("Evidence", $"The selected file is not a real {evidenceType.Name}. The evidence must be a PDF, PNG, JPG or DOCX file"));
             }
         }
         if (errors.Count > 0)
@@ -180,7 +178,7 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
             Evidence = evidence is null ? null : new TrainingEvidence
             {
                 FileName = Path.GetFileName(evidence.FileName),
-                ContentType = EvidenceTypes[Path.GetExtension(evidence.FileName)],
+                ContentType = evidenceType!.ContentType,
                 Content = evidence.Content,
             },
         };
@@ -219,10 +217,15 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
         return OperationResult.Success;
     }
 
+    /// <summary>
+    /// The evidence uploaded with a record, to download. Its content type comes from checking the content again, not from
+    /// what was stored, so evidence kept from before content was checked is served as <see cref="EvidenceTypes.Unrecognised"/>
+    /// unless it really is what its name says.
+    /// </summary>
     public async Task<EvidenceFile?> EvidenceAsync(Guid recordId, CancellationToken cancellationToken = default)
     {
         var evidence = await db.Set<TrainingEvidence>().AsNoTracking().SingleOrDefaultAsync(e => e.TrainingRecordId == recordId, cancellationToken);
-        return evidence is null ? null : new EvidenceFile(evidence.FileName, evidence.ContentType, evidence.Content);
+        return evidence is null ? null : new EvidenceFile(evidence.FileName, EvidenceTypes.ContentTypeOf(evidence.FileName, evidence.Content), evidence.Content);
     }
 
     private async Task<Access> StaffAccessAsync(Guid agencyId, Guid practitionerId, CancellationToken cancellationToken)

@@ -5,7 +5,10 @@ using TrainingPortal.Catalogue.Services;
 
 namespace TrainingPortal.Catalogue.Areas.Catalogue.Pages.Approvals;
 
-/// <summary>Downloads the certificate or letter uploaded with a record of training done elsewhere.</summary>
+/// <summary>
+/// Downloads the certificate or letter uploaded with a record of training done elsewhere: always as an attachment (the
+/// download name sets <c>Content-Disposition: attachment</c>), with the content type of its checked kind.
+/// </summary>
 [Authorize(Policy = Permissions.ApproveExternalTraining)]
 public class EvidenceModel(TrainingRecords records) : PageModel
 {

@@ -31,7 +31,7 @@ public class IndexModel(TrainingRecords records, StaffRecords staff, CourseCatal
 
     public IEnumerable<SelectListItem> CourseItems { get; private set; } = [];
 
-    public string EvidenceAccept => string.Join(',', TrainingRecords.EvidenceTypes.Keys);
+    public string EvidenceAccept => EvidenceTypes.Accept;
 
     public string? EvidenceError =>
         ModelState.TryGetValue(nameof(Evidence), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
