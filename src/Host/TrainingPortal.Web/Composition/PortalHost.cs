@@ -63,6 +63,7 @@ public static class PortalHost
             }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddAttemptLimits();
 
         AddJobs(services, configuration, database);
         services.AddHealthChecks()
@@ -85,6 +86,7 @@ public static class PortalHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseSetupRedirect();
         app.UseAuthentication();
         app.UseAuthorization();
