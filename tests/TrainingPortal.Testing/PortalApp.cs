@@ -43,6 +43,9 @@ public sealed record PortalAppOptions
     public string? ConnectionString { get; init; }
 
     public TestClock? Clock { get; init; }
+
+    /// <summary>More configuration, applied last so it can override the defaults above (for example a low rate limit).</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
 }
 
 /// <summary>
@@ -82,16 +85,25 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         {
             app.connectionString = $"Data Source={System.IO.Path.Combine(app.DataDirectory, "trainingportal.db")}";
         }
-        if (app.Options.UseKestrel)
+        try
         {
-            app.UseKestrel(0);
-            app.StartServer();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            app.RootUri = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+            if (app.Options.UseKestrel)
+            {
+                app.UseKestrel(0);
+                app.StartServer();
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                app.RootUri = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+            }
+            else
+            {
+                app.StartServer();
+            }
         }
-        else
+        catch
         {
-            app.StartServer();
+            // An app that fails to start (as some tests intend) still drops its database and folder.
+            await app.DisposeAsync();
+            throw;
         }
         return app;
     }
@@ -121,6 +133,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             builder.UseSetting("Smtp:Security", "None");
             builder.UseSetting("Smtp:From", "Neglect training <training@partnership.example>");
             builder.UseSetting("Smtp:TimeoutSeconds", "5");
+        }
+        foreach (var (key, value) in Options.Settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
         if (Options.Clock is { } clock)
         {

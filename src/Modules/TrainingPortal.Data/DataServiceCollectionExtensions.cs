@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrainingPortal.Core;
+using TrainingPortal.Core.Modules;
 using TrainingPortal.Data.Auditing;
 using TrainingPortal.Data.DataProtection;
 
@@ -58,8 +60,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="PortalDbContext"/> on the configured provider, the audit trail and the shared key ring.</summary>
-    public static IServiceCollection AddPortalData(this IServiceCollection services, DatabaseSettings settings, PortalModelSources sources)
+    /// <summary>
+    /// Registers <see cref="PortalDbContext"/> on the configured provider, the audit trail and the shared key ring,
+    /// encrypted at rest with <paramref name="keyRingCertificate"/> when one is given (see <see cref="KeyRingCertificate"/>).
+    /// </summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, DatabaseSettings settings, PortalModelSources sources,
+        X509Certificate2? keyRingCertificate = null)
     {
         services.AddSingleton(settings);
         services.AddSingleton(sources);
@@ -70,7 +76,13 @@ public static class DataServiceCollectionExtensions
         });
         services.AddScoped<AuditTrail>();
         services.AddScoped<Settings.PortalSettings>();
-        services.AddDataProtection().SetApplicationName("TrainingPortal");
+        var dataProtection = services.AddDataProtection().SetApplicationName("TrainingPortal");
+        if (keyRingCertificate is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(keyRingCertificate);
+        }
+        services.AddSingleton(new KeyRingProtection(keyRingCertificate));
+        services.AddScoped<IStartupTask, KeyRingProtectionCheck>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));
         return services;

@@ -11,6 +11,7 @@ using TrainingPortal.Core;
 using TrainingPortal.Core.Modules;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
+using TrainingPortal.Data.DataProtection;
 using TrainingPortal.Recipes.Services;
 using TrainingPortal.Theme;
 
@@ -35,7 +36,8 @@ public static class PortalHost
         services.AddMemoryCache();
 
         var database = DatabaseSettings.FromConfiguration(configuration, dataDirectory);
-        services.AddPortalData(database, new PortalModelSources(ModuleCatalog.All.Select(m => m.GetType().Assembly).ToList()));
+        services.AddPortalData(database, new PortalModelSources(ModuleCatalog.All.Select(m => m.GetType().Assembly).ToList()),
+            KeyRingCertificate.FromConfiguration(configuration));
 
         var modules = ModuleCatalog.Enabled(configuration);
         services.AddSingleton(modules);
@@ -63,6 +65,7 @@ public static class PortalHost
             }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddAttemptLimits();
 
         AddJobs(services, configuration, database);
         services.AddHealthChecks()
@@ -85,6 +88,7 @@ public static class PortalHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseSetupRedirect();
         app.UseAuthentication();
         app.UseAuthorization();

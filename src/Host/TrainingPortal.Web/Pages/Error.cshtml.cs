@@ -41,6 +41,8 @@ public class ErrorModel(IProblemDetailsService problems) : PageModel
             404 => ("Page not found", (IReadOnlyList<string>)["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address."]),
             403 => ("You do not have access to this page", ["Your account does not allow you to see this page. If you think it should, contact your agency's safeguarding lead or the partnership training unit."]),
             400 => ("Sorry, there is a problem with your request", ["Go back and try again."]),
+            429 => ("Too many attempts", ["There have been too many attempts from your network in a short time.",
+                $"Wait {Composition.AttemptLimits.WaitFrom(Response.Headers.RetryAfter) ?? "a few minutes"} and try again."]),
             _ => ("Sorry, there is a problem with the service", ["Try again later. Nothing you entered has been lost if you saw a confirmation."]),
         };
         Response.StatusCode = status;
