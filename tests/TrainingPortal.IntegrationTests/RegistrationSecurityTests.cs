@@ -172,6 +172,42 @@ public partial class RegistrationSecurityTests
     }
 
     [Fact]
+    public async Task A_lead_invites_everyone_on_their_staff_list_without_an_account_in_one_go_and_nobody_else()
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
+        var (agencyId, leadEmail, expected) = await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var agency = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var uninvited = await db.Set<AgencyMembership>()
+                .Where(m => m.AgencyId == agency && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today)
+                    && m.Practitioner!.UserId == null && m.Practitioner.Email != null)
+                .Select(m => m.Practitioner!.Email!).ToListAsync();
+            return (agency, "ben.bland@northshire-police.example", uninvited);
+        });
+        Assert.NotEmpty(expected);
+        var lead = app.CreateBrowserlikeClient();
+        await lead.SignInAsync(leadEmail, app.Options.AdminPassword);
+        var list = $"/agencies/{agencyId}/practitioners";
+        Assert.Contains($"{expected.Count} members of staff have an email address but no account", await lead.GetStringAsync(list));
+
+        var invited = await lead.PostFormAsync($"{list}?handler=InviteAll", new Dictionary<string, string>(), formPage: list);
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        var page = await lead.GetStringAsync(list);
+        Assert.Contains($"{expected.Count} invitations sent", page);
+        Assert.DoesNotContain("but no account", page);
+        var invitations = await app.InScopeAsync(services => services.GetRequiredService<PortalDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Category == "AccountInvitation").Select(m => m.ToAddress).ToListAsync());
+        Assert.Equal(expected.Order(), invitations.Order());
+        var otherLead = app.CreateBrowserlikeClient();
+        await otherLead.SignInAsync("tanya.thomas@northshire-homes.example", app.Options.AdminPassword);
+        var forged = await otherLead.PostFormAsync($"{list}?handler=InviteAll", new Dictionary<string, string>(), formPage: "/account/notifications");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task Outside_the_demo_recipe_accounts_a_recipe_makes_get_an_invitation_not_the_set_up_password()
     {
         await using var app = await PortalApp.StartAsync();

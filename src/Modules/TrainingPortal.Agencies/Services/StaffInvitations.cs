@@ -15,8 +15,53 @@ namespace TrainingPortal.Agencies.Services;
 /// with a link to set one. Nobody else ever knows the password, and the account is joined to the person's learning
 /// record only when they follow the link (<see cref="RegistrationConfirmation"/>).
 /// </summary>
-public sealed class StaffInvitations(PortalDbContext db, AgencyScope scope, UserAccounts accounts, UserManager<PortalUser> users, AuditTrail audit)
+public sealed class StaffInvitations(PortalDbContext db, AgencyScope scope, UserAccounts accounts, UserManager<PortalUser> users, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The most invitations one click sends; a larger staff list is invited a batch at a time.</summary>
+    public const int MaxPerBatch = 200;
+
+    /// <summary>How many current staff of the agency have an email address but no account and no invitation yet.</summary>
+    public async Task<int> UninvitedCountAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
+        await scope.CanManageAsync(agencyId, cancellationToken) ? await Uninvited(agencyId).CountAsync(cancellationToken) : 0;
+
+    /// <summary>
+    /// Invites up to <see cref="MaxPerBatch"/> of the agency's current staff who have an email address and no
+    /// account (for example people just imported from a spreadsheet), each with their own link.
+    /// </summary>
+    public async Task<OperationResult<int>> InviteAllAsync(Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        if (!await scope.CanManageAsync(agencyId, cancellationToken))
+        {
+            return OperationResult<int>.Failed("", "You cannot invite that agency's staff.");
+        }
+        var people = await Uninvited(agencyId)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, p.FirstName, p.LastName, Email = p.Email! })
+            .Take(MaxPerBatch)
+            .ToListAsync(cancellationToken);
+        foreach (var person in people)
+        {
+            var account = await accounts.EnsureAccountAsync(person.Email, person.FirstName, person.LastName, [Roles.Practitioner], cancellationToken: cancellationToken);
+            if (!account.Succeeded)
+            {
+                return OperationResult<int>.Failed("", $"{person.FirstName} {person.LastName}: {string.Join(" ", account.Errors.Select(e => e.Message))}");
+            }
+            audit.Record("Invited to sign in", "Practitioner", person.Id, $"Email: {person.Email}");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<int>.Ok(people.Count);
+    }
+
+    /// <summary>Current staff with an email address that no account uses yet.</summary>
+    private IQueryable<Practitioner> Uninvited(Guid agencyId)
+    {
+        var today = TrainingPortal.Core.UkTime.Today(clock);
+        return db.Set<AgencyMembership>()
+            .Where(m => m.AgencyId == agencyId && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today))
+            .Select(m => m.Practitioner!)
+            .Where(p => p.UserId == null && p.Email != null && !db.Set<PortalUser>().Any(u => u.NormalizedEmail == p.Email.ToUpper()));
+    }
+
     public async Task<OperationResult> InviteAsync(Guid agencyId, Guid practitionerId, CancellationToken cancellationToken = default)
     {
         if (!await scope.CanManageAsync(agencyId, cancellationToken))

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Paging;
+using TrainingPortal.Core.Results;
 
 namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff;
 
 [Authorize(Policy = Permissions.ManageStaff)]
-public class IndexModel(StaffRecords staff, AgencyDirectory directory, WorkforceGroups groups, TimeProvider clock) : PageModel
+public class IndexModel(StaffRecords staff, StaffInvitations invitations, AgencyScope scope, AgencyDirectory directory, WorkforceGroups groups, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -36,6 +37,9 @@ public class IndexModel(StaffRecords staff, AgencyDirectory directory, Workforce
 
     public IReadOnlyList<LookupItem<int>> Groups { get; private set; } = [];
 
+    /// <summary>Current staff with an email address who have not been invited to sign in.</summary>
+    public int Uninvited { get; private set; }
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public IEnumerable<SelectListItem> StatusItems =>
@@ -62,6 +66,23 @@ public class IndexModel(StaffRecords staff, AgencyDirectory directory, Workforce
         Staff = list!;
         Teams = agency.Teams.Select(t => new LookupItem<Guid>(t.Id, t.Name)).ToList();
         Groups = await groups.LookupAsync(cancellationToken);
+        Uninvited = await invitations.UninvitedCountAsync(AgencyId, cancellationToken);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAllAsync(CancellationToken cancellationToken)
+    {
+        if (!await scope.CanManageAsync(AgencyId, cancellationToken))
+        {
+            return Forbid();
+        }
+        var result = await invitations.InviteAllAsync(AgencyId, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result);
+            return await OnGetAsync(cancellationToken);
+        }
+        TempData["Success"] = result.Value == 1 ? "1 invitation sent." : $"{result.Value} invitations sent.";
+        return RedirectToPage();
     }
 }
