@@ -1,6 +1,6 @@
 namespace TrainingPortal.Core.Security;
 
-/// <summary>The roles of domain.md. Names are stored in the database: do not rename.</summary>
+/// <summary>The roles of docs/domain.md. Names are stored in the database: do not rename.</summary>
 public static class Roles
 {
     public const string Practitioner = "Practitioner";

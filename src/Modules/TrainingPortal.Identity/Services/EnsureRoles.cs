@@ -5,7 +5,7 @@ using TrainingPortal.Identity.Domain;
 
 namespace TrainingPortal.Identity.Services;
 
-/// <summary>Creates the roles of domain.md at start-up when they are missing.</summary>
+/// <summary>Creates the roles of docs/domain.md at start-up when they are missing.</summary>
 internal sealed class EnsureRoles(RoleManager<PortalRole> roles) : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
