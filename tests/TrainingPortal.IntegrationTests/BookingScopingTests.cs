@@ -12,7 +12,7 @@ using TrainingPortal.Sessions.Services;
 
 namespace TrainingPortal.IntegrationTests;
 
-/// <summary>A safeguarding lead decides their own agency's booking requests, whatever they post.</summary>
+/// <summary>A safeguarding lead decides their own agency's booking requests and sees their own agency's bookings, whatever they post.</summary>
 public class BookingScopingTests
 {
     private const string PoliceLead = "ben.bland@northshire-police.example";
@@ -36,6 +36,22 @@ public class BookingScopingTests
         Assert.Equal(BookingStatus.Requested, status);
         var unknown = await lead.PostFormAsync("/sessions/requests?handler=Approve", new Dictionary<string, string> { ["bookingId"] = Guid.NewGuid().ToString() });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_training_unit_gets_404_for_the_bookings_of_an_agency_that_does_not_exist()
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
+        var coordinator = app.CreateBrowserlikeClient();
+        await coordinator.SignInAsync(Coordinator, app.Options.AdminPassword);
+        var lead = app.CreateBrowserlikeClient();
+        await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
+        var health = await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<Agency>()
+            .Where(a => a.Name == "Northshire Community Health NHS Trust").Select(a => a.Id).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/sessions/agency?agency={Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/sessions/agency?agency={health}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/sessions/agency?agency={health}")).StatusCode);
     }
 
     /// <summary>A health visitor new to the trust, with basic training done, asks for a place on an advanced session (which needs their lead's approval).</summary>
