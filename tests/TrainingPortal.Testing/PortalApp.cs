@@ -43,6 +43,9 @@ public sealed record PortalAppOptions
     public string? ConnectionString { get; init; }
 
     public TestClock? Clock { get; init; }
+
+    /// <summary>Further configuration keys, as a deployment would set them (e.g. <c>Certificates:ChromiumPath</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -121,6 +124,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             builder.UseSetting("Smtp:Security", "None");
             builder.UseSetting("Smtp:From", "Neglect training <training@partnership.example>");
             builder.UseSetting("Smtp:TimeoutSeconds", "5");
+        }
+        foreach (var (key, value) in Options.Settings)
+        {
+            builder.UseSetting(key, value);
         }
         if (Options.Clock is { } clock)
         {
