@@ -49,6 +49,36 @@ public class AgencyScopingTests
     }
 
     [Fact]
+    public async Task Changing_someone_not_on_the_agencys_staff_or_adding_staff_to_an_agency_that_does_not_exist_answers_404()
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
+        var (police, nurse) = await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var police = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
+            var health = await db.Set<Agency>().Where(a => a.Name == "Northshire Community Health NHS Trust").Select(a => a.Id).SingleAsync();
+            var nurse = await db.Set<AgencyMembership>().Where(m => m.AgencyId == health && !db.Set<AgencyMembership>().Any(o => o.PractitionerId == m.PractitionerId && o.AgencyId == police))
+                .Select(m => m.PractitionerId).FirstAsync();
+            return (police, nurse);
+        });
+        var lead = app.CreateBrowserlikeClient();
+        await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
+        var coordinator = app.CreateBrowserlikeClient();
+        await coordinator.SignInAsync("sophie.ashworth@northshire-scp.example", app.Options.AdminPassword);
+
+        var changed = await lead.PostFormAsync($"/agencies/{police}/practitioners/{nurse}/edit",
+            new Dictionary<string, string> { ["Input.FirstName"] = "Changed", ["Input.LastName"] = "ByPolice", ["Input.WorkforceGroupId"] = "1" },
+            formPage: $"/agencies/{police}/practitioners");
+
+        Assert.Equal(HttpStatusCode.NotFound, changed.StatusCode);
+        var unchanged = await app.InScopeAsync(services => services.GetRequiredService<PortalDbContext>().Set<Practitioner>()
+            .Where(p => p.Id == nurse).Select(p => p.LastName).SingleAsync());
+        Assert.NotEqual("ByPolice", unchanged);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/agencies/{Guid.NewGuid()}/practitioners/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/agencies/{Guid.NewGuid()}/practitioners/new")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_lead_sees_that_someone_also_works_elsewhere_but_not_where()
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });

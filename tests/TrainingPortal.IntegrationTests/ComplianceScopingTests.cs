@@ -74,6 +74,28 @@ public class ComplianceScopingTests
     }
 
     [Fact]
+    public async Task A_lead_reminding_someone_who_is_not_on_their_staff_gets_404_and_no_email_is_written()
+    {
+        await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
+        var (police, nurse) = await app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var police = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
+            var health = await db.Set<Agency>().Where(a => a.Name == "Northshire Community Health NHS Trust").Select(a => a.Id).SingleAsync();
+            var nurse = await db.Set<AgencyMembership>().Where(m => m.AgencyId == health && !db.Set<AgencyMembership>().Any(o => o.PractitionerId == m.PractitionerId && o.AgencyId == police))
+                .Select(m => m.PractitionerId).FirstAsync();
+            return (police, nurse);
+        });
+        var lead = app.CreateBrowserlikeClient();
+        await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
+
+        var reminded = await lead.PostFormAsync($"/compliance/agencies/{police}/practitioners/{nurse}?handler=Remind", [], formPage: $"/compliance/agencies/{police}");
+
+        Assert.Equal(HttpStatusCode.NotFound, reminded.StatusCode);
+        Assert.Equal(0, await app.InScopeAsync(services => services.GetRequiredService<PortalDbContext>().Set<OutboxMessage>().CountAsync(m => m.Category == "ComplianceReminder")));
+    }
+
+    [Fact]
     public async Task A_lead_reminds_the_people_they_tick_and_each_gets_one_email_listing_what_is_outstanding()
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });

@@ -44,7 +44,10 @@ public sealed record PortalAppOptions
 
     public TestClock? Clock { get; init; }
 
-    /// <summary>More configuration, applied last so it can override the defaults above (for example a low rate limit).</summary>
+    /// <summary>
+    /// Further configuration keys, as a deployment would set them, applied last so they can override the defaults
+    /// above (for example a low rate limit, or <c>Certificates:ChromiumPath</c>).
+    /// </summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 }
 

@@ -17,13 +17,14 @@ public class ErrorModel(IProblemDetailsService problems) : PageModel
 
     public IReadOnlyList<string> Lines { get; private set; } = ["Try again later."];
 
-    public Task<IActionResult> OnGetAsync(int? code) => RenderAsync(code);
+    // The status comes from the route only: a re-executed form's own "Code" field (check-in, workforce groups) must not replace it.
+    public Task<IActionResult> OnGetAsync([FromRoute] int? code) => RenderAsync(code);
 
-    public Task<IActionResult> OnPostAsync(int? code) => RenderAsync(code);
+    public Task<IActionResult> OnPostAsync([FromRoute] int? code) => RenderAsync(code);
 
-    public Task<IActionResult> OnPutAsync(int? code) => RenderAsync(code);
+    public Task<IActionResult> OnPutAsync([FromRoute] int? code) => RenderAsync(code);
 
-    public Task<IActionResult> OnDeleteAsync(int? code) => RenderAsync(code);
+    public Task<IActionResult> OnDeleteAsync([FromRoute] int? code) => RenderAsync(code);
 
     private async Task<IActionResult> RenderAsync(int? code)
     {

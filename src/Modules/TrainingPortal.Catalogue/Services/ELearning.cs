@@ -220,6 +220,10 @@ public sealed class ELearning(PortalDbContext db, Learners learners, Qualificati
         return new AttemptPage(progress, attempt.Id, attempt.Number, shown);
     }
 
+    /// <summary>True when the attempt is the signed-in person's own, submitted or not.</summary>
+    public async Task<bool> IsOwnAttemptAsync(Guid attemptId, CancellationToken cancellationToken = default) =>
+        await OwnedAttemptAsync(attemptId, cancellationToken) is not null;
+
     /// <summary>
     /// Marks an attempt. Every question must be answered, with options belonging to that question. A question
     /// scores when exactly its correct options are chosen. Passing creates the training record.

@@ -133,6 +133,20 @@ public sealed class BookingService(
         }
     }
 
+    /// <summary>
+    /// Whether the current user may decide a booking (approve, decline): allowed for the leads of the agency it was
+    /// booked through and the training unit; forbidden for anyone else; not found when there is no such booking.
+    /// </summary>
+    public async Task<Access> DecisionAccessAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        var agencyId = await db.Set<Booking>().Where(b => b.Id == bookingId).Select(b => (Guid?)b.AgencyId).SingleOrDefaultAsync(cancellationToken);
+        if (agencyId is null)
+        {
+            return Access.NotFound;
+        }
+        return await scope.CanManageAsync(agencyId.Value, cancellationToken) ? Access.Allowed : Access.Forbidden;
+    }
+
     /// <summary>The lead (or a coordinator) approves a request: the person gets a place, or joins the waitlist if it is full.</summary>
     public async Task<BookingResult> ApproveAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using TrainingPortal.Core.Results;
 namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff;
 
 [Authorize(Policy = Permissions.ManageStaff)]
-public class EditModel(StaffRecords staff, AgencyDirectory directory, WorkforceGroups groups) : StaffFormModel(directory, groups)
+public class EditModel(StaffRecords staff, AgencyDirectory directory, WorkforceGroups groups, AgencyScope scope) : StaffFormModel(directory, groups, scope)
 {
     [FromRoute]
     public Guid? PractitionerId { get; set; }
@@ -27,14 +27,23 @@ public class EditModel(StaffRecords staff, AgencyDirectory directory, WorkforceG
                 ManagerName = record.ManagerName, ManagerEmail = record.ManagerEmail, StartDate = record.StartDate, LeavingDate = record.LeavingDate,
             };
         }
-        return await LoadListsAsync(cancellationToken) ? Page() : Forbid();
+        return await LoadListsAsync(cancellationToken) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadListsAsync(cancellationToken))
+        if (await LoadListsAsync(cancellationToken) is { } refused)
         {
-            return Forbid();
+            return refused;
+        }
+        if (PractitionerId is { } changing)
+        {
+            // Someone not on this agency's staff list: 404, as the form itself answers, not the form again with an error.
+            var (access, _) = await staff.GetAsync(AgencyId, changing, cancellationToken);
+            if (access != Access.Allowed)
+            {
+                return access == Access.Forbidden ? Forbid() : NotFound();
+            }
         }
         if (!ModelState.IsValid)
         {

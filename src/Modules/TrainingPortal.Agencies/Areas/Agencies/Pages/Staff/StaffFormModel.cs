@@ -6,7 +6,7 @@ using TrainingPortal.Agencies.Services;
 namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff;
 
 /// <summary>What the add and change staff pages share: the input and the team and group lists.</summary>
-public abstract class StaffFormModel(AgencyDirectory directory, WorkforceGroups groups) : PageModel
+public abstract class StaffFormModel(AgencyDirectory directory, WorkforceGroups groups, AgencyScope scope) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -20,17 +20,21 @@ public abstract class StaffFormModel(AgencyDirectory directory, WorkforceGroups 
 
     public IEnumerable<SelectListItem> GroupItems { get; private set; } = [];
 
-    /// <summary>False when the agency is not there or not the user's.</summary>
-    protected async Task<bool> LoadListsAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the agency's name, teams and groups; null when done, otherwise 403 for an agency not the user's or 404 for one that is not there.</summary>
+    protected async Task<IActionResult?> LoadListsAsync(CancellationToken cancellationToken)
     {
+        if (!await scope.CanManageAsync(AgencyId, cancellationToken))
+        {
+            return Forbid();
+        }
         var agency = await directory.GetAsync(AgencyId, cancellationToken);
         if (agency is null)
         {
-            return false;
+            return NotFound();
         }
         AgencyName = agency.Name;
         TeamItems = agency.Teams.Select(t => new SelectListItem(t.Name, t.Id.ToString(), t.Id == Input.TeamId)).ToList();
         GroupItems = (await groups.LookupAsync(cancellationToken)).Select(g => new SelectListItem(g.Name, g.Id.ToString(), g.Id == Input.WorkforceGroupId)).ToList();
-        return true;
+        return null;
     }
 }

@@ -31,7 +31,8 @@ public class CheckModel(ELearning learning) : PageModel
         var attempt = await learning.AttemptAsync(attemptId, cancellationToken);
         if (attempt is null)
         {
-            return Redirect($"/learn/{Uri.EscapeDataString(code)}");
+            // Their own attempt, already marked (the form sent twice): back to the course. Anyone else's: not found.
+            return await learning.IsOwnAttemptAsync(attemptId, cancellationToken) ? Redirect($"/learn/{Uri.EscapeDataString(code)}") : NotFound();
         }
         Chosen = attempt.Questions.ToDictionary(q => q.Id, q => (IReadOnlyCollection<Guid>)Request.Form[$"q-{q.Id}"]
             .Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToList());

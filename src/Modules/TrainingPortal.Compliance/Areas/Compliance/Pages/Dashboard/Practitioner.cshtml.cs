@@ -26,11 +26,16 @@ public class PractitionerModel(StaffRecords staff, ComplianceCalculator calculat
 
     public async Task<IActionResult> OnPostRemindAsync(CancellationToken cancellationToken)
     {
+        // Someone not on this agency's staff gets 404 here too, rather than "nothing is outstanding".
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var result = await reminders.RemindSelectedAsync(AgencyId, [PractitionerId], cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result);
-            return await LoadAsync(cancellationToken) ?? Page();
+            return Page();
         }
         TempData["Success"] = result.Value!.Sent == 1 ? "Reminder sent." : result.Value.NoEmail == 1 ? "No reminder sent: this person has no email address." : "No reminder sent: nothing is outstanding.";
         return RedirectToPage();

@@ -11,7 +11,7 @@ namespace TrainingPortal.Sessions.Areas.Sessions.Pages.Agency;
 
 /// <summary>A safeguarding lead's view of their agency's bookings: upcoming ones, and did-not-attend and late cancellations.</summary>
 [Authorize(Policy = Permissions.ManageAgencyBookings)]
-public class IndexModel(SessionQueries queries, TimeProvider clock) : PageModel
+public class IndexModel(SessionQueries queries, AgencyScope scope, TimeProvider clock) : PageModel
 {
     public const string MissedView = "missed";
 
@@ -62,7 +62,8 @@ public class IndexModel(SessionQueries queries, TimeProvider clock) : PageModel
         Current = AgencyId is { } chosen ? Agencies.FirstOrDefault(a => a.Id == chosen) : Agencies[0];
         if (Current is null)
         {
-            return Forbid();
+            // Those who see every agency were offered them all: the one asked for is not there.
+            return scope.SeesAllAgencies ? NotFound() : Forbid();
         }
         if (ShowsMissed)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Sessions.Domain;
 using TrainingPortal.Sessions.Services;
@@ -26,6 +27,10 @@ public class IndexModel(SessionQueries queries, BookingService bookings) : PageM
 
     public async Task<IActionResult> OnPostApproveAsync(Guid bookingId, CancellationToken cancellationToken)
     {
+        if (await RefusedAsync(bookingId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var request = (await queries.RequestsAsync(cancellationToken)).FirstOrDefault(r => r.BookingId == bookingId);
         var result = await bookings.ApproveAsync(bookingId, cancellationToken);
         if (!result.Succeeded)
@@ -50,6 +55,10 @@ public class IndexModel(SessionQueries queries, BookingService bookings) : PageM
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid bookingId, CancellationToken cancellationToken)
     {
+        if (await RefusedAsync(bookingId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
         var request = (await queries.RequestsAsync(cancellationToken)).FirstOrDefault(r => r.BookingId == bookingId);
         if (string.IsNullOrWhiteSpace(Reason))
         {
@@ -69,4 +78,13 @@ public class IndexModel(SessionQueries queries, BookingService bookings) : PageM
         Requests = await queries.RequestsAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>403 for another agency's booking, 404 for one that is not there; null for one the user may decide.</summary>
+    private async Task<IActionResult?> RefusedAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        await bookings.DecisionAccessAsync(bookingId, cancellationToken) switch
+        {
+            Access.Allowed => null,
+            Access.Forbidden => Forbid(),
+            _ => NotFound(),
+        };
 }
