@@ -1,4 +1,8 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Identity.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
@@ -13,12 +17,26 @@ public static class PortalArrangements
     /// <summary>Who arranging runs as: the system itself, as unattended set-up does, before anyone has an account.</summary>
     public static readonly SignedInUser SetUp = new(Guid.Empty, "system@partnership.example", Roles.Administrator);
 
-    /// <summary>A sign-in account with <paramref name="roles"/>, as an administrator makes it (with a password when given).</summary>
+    /// <summary>
+    /// A sign-in account with <paramref name="roles"/>, as an administrator makes it (with a password when given),
+    /// whose owner has followed the emailed link, so the address is proven and their learning record linked.
+    /// </summary>
     public static async Task<SignedInUser> AccountAsync(this PortalApp app, string email, string firstName, string lastName, string[] roles, string? password = null)
     {
         var account = await app.AsUserAsync(SetUp, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, roles, password));
         Assert.True(account.Succeeded, Errors(account));
-        return new SignedInUser(account.Value!.Id, email, roles);
+        var user = account.Value!;
+        if (!user.EmailConfirmed)
+        {
+            var followed = await app.AsUserAsync(SetUp, async s =>
+            {
+                var token = await s.GetRequiredService<UserManager<PortalUser>>().GeneratePasswordResetTokenAsync(user);
+                var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+                return await s.GetRequiredService<UserAccounts>().ResetPasswordAsync(user.Id, code, password ?? "arranged-" + Guid.NewGuid().ToString("N"));
+            });
+            Assert.True(followed.Succeeded, Errors(followed));
+        }
+        return new SignedInUser(user.Id, email, roles);
     }
 
     /// <summary>An agency in one of the recipe's sectors ("Health", "Police"…).</summary>

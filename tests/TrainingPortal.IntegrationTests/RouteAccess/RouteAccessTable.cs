@@ -63,6 +63,10 @@ public static class RouteAccessTable
         Get("/account/reset-password", Anyone, "/account/reset-password?userId={OtherPersonsUser}&code=bm90LWEtcmVhbC1jb2Rl") with { Missing = Answer.Ok },
         Post("/account/reset-password", Anyone, "/account/reset-password?userId={OtherPersonsUser}&code=bm90LWEtcmVhbC1jb2Rl")
             with { Form = Fields(("Password", "a-guess-at-someone-else"), ("ConfirmPassword", "a-guess-at-someone-else")) },
+        // As with reset: the form shows for any user id, and confirming needs the emailed code and the account's password.
+        Get("/account/confirm-email", Anyone, "/account/confirm-email?userId={OtherPersonsUser}&code=bm90LWEtcmVhbC1jb2Rl") with { Missing = Answer.Ok },
+        Post("/account/confirm-email", Anyone, "/account/confirm-email?userId={OtherPersonsUser}&code=bm90LWEtcmVhbC1jb2Rl")
+            with { Form = Fields(("Password", "a-guess-at-someone-else")) },
         Get("/account/notifications", SignedIn),
         Post("/account/notifications", SignedIn),
         Get("/account/two-factor", SignedIn),
@@ -86,6 +90,7 @@ public static class RouteAccessTable
         // Agencies: agencies, staff records, registration, staff import, the agency API.
         Get("/account/register", Anyone),
         Post("/account/register", Anyone),
+        Get("/account/register/check-email", Anyone),
         Get("/agencies", Leads),
         Get("/agencies/new", TrainingUnit),
         Post("/agencies/new", TrainingUnit) with { Form = Fields(("Name", "Probe agency"), ("SectorId", "1")) },
@@ -107,6 +112,9 @@ public static class RouteAccessTable
             with { NotTheirsUrl = "/agencies/{LeadsAgency}/practitioners/{OtherPerson}" },
         Post("/agencies/{agencyId:guid}/practitioners/{practitionerId:guid}?handler=Decline", LeadsOwnAgency, "/agencies/{OtherAgency}/practitioners/{OtherPerson}")
             with { NotTheirsUrl = "/agencies/{LeadsAgency}/practitioners/{OtherPerson}" },
+        Post("/agencies/{agencyId:guid}/practitioners/{practitionerId:guid}?handler=Invite", LeadsOwnAgency, "/agencies/{OtherAgency}/practitioners/{OtherPerson}")
+            with { NotTheirsUrl = "/agencies/{LeadsAgency}/practitioners/{OtherPerson}" },
+        Post("/agencies/{agencyId:guid}/practitioners?handler=InviteAll", LeadsOwnAgency, "/agencies/{OtherAgency}/practitioners"),
         Get("/agencies/{agencyId:guid}/practitioners/{practitionerId:guid}/edit", LeadsOwnAgency, "/agencies/{OtherAgency}/practitioners/{OtherPerson}/edit")
             with { NotTheirsUrl = "/agencies/{LeadsAgency}/practitioners/{OtherPerson}/edit" },
         Post("/agencies/{agencyId:guid}/practitioners/{practitionerId:guid}/edit", LeadsOwnAgency, "/agencies/{OtherAgency}/practitioners/{OtherPerson}/edit")
@@ -146,7 +154,8 @@ public static class RouteAccessTable
         Get("/certificates/{number}?handler=Pdf", SignedIn.OthersOnlyFor(TrainingUnit), "/certificates/{OtherPersonsCertificate}"),
         Get("/certificates/certificate.css", Anyone),
         // Anyone holding a certificate number may check it: the holder's name, the course and the dates.
-        Get("/certificates/verify/{number?}", Anyone, "/certificates/verify/{OtherPersonsCertificate}") with { NamesPeopleByDesign = true, Missing = Answer.Ok },
+        // Public by design (an employer checks a certificate it was shown); a number that does not exist is 404.
+        Get("/certificates/verify/{number?}", Anyone, "/certificates/verify/{OtherPersonsCertificate}") with { NamesPeopleByDesign = true },
         Get("/catalogue/approvals", TrainingUnit),
         Post("/catalogue/approvals?handler=Approve", TrainingUnit) with { Form = Fields(("recordId", "{OtherPersonsExternalRecord}")) },
         Post("/catalogue/approvals?handler=Reject", TrainingUnit) with { Form = Fields(("recordId", "{OtherPersonsExternalRecord}"), ("Note", "Not equivalent")) },
