@@ -72,6 +72,8 @@ public class AttemptLimitTests
     [InlineData("POST", "/account/login", "SignIn")]
     [InlineData("POST", "/Account/Login-With-2fa/", "SignIn")]
     [InlineData("POST", "/account/register", "Registration")]
+    [InlineData("POST", "/account/confirm-email", "SignIn")]
+    [InlineData("GET", "/account/confirm-email", null)]
     [InlineData("POST", "/account/forgot-password", "PasswordReset")]
     [InlineData("POST", "/account/reset-password", "PasswordReset")]
     [InlineData("GET", "/certificates/verify/7KQM-2XRD-H9TB-4WNC", "CertificateCheck")]

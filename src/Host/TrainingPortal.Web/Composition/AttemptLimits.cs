@@ -90,7 +90,7 @@ internal static class AttemptLimits
 
     /// <summary>
     /// Which limit a request counts against, by path (pages of Identity, Agencies and Catalogue): posts to the sign-in,
-    /// registration and password pages, and any request to the certificate check, which is looked up by number.
+    /// registration, email confirmation and password pages, and any request to the certificate check, which is looked up by number.
     /// </summary>
     internal static AttemptKind? KindOf(HttpRequest request)
     {
@@ -103,7 +103,8 @@ internal static class AttemptLimits
         {
             return null;
         }
-        if (path.StartsWithSegments("/account/login") || path.StartsWithSegments("/account/login-with-2fa"))
+        // Confirming an address checks the account's password, so it counts as signing in.
+        if (path.StartsWithSegments("/account/login") || path.StartsWithSegments("/account/login-with-2fa") || path.StartsWithSegments("/account/confirm-email"))
         {
             return AttemptKind.SignIn;
         }
