@@ -147,9 +147,7 @@ public sealed class CompliancePortal : IAsyncDisposable
     {
         var email = $"{name.Replace(' ', '.')}.{Interlocked.Increment(ref people)}@staff.example".ToLowerInvariant();
         var practitionerId = await StaffAsync(agencyId, group, name, email: email);
-        var account = await As(Coordinator, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, name.Split(' ')[0], name.Split(' ')[1], [Roles.Practitioner], password));
-        Assert.True(account.Succeeded, string.Join("; ", account.Errors.Select(e => e.Message)));
-        var user = new SignedInUser(account.Value!.Id, email, Roles.Practitioner);
+        var user = await App.AccountAsync(email, name.Split(' ')[0], name.Split(' ')[1], [Roles.Practitioner], password);
         Assert.Equal(practitionerId, await As(user, s => s.GetRequiredService<Learners>().EnsureCurrentAsync()));
         return (practitionerId, user);
     }

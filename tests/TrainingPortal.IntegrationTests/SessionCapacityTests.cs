@@ -283,7 +283,7 @@ public class SessionCapacityTests(ITestOutputHelper output)
         private async Task<SignedInUser> PractitionerAsync(string firstName, string tag)
         {
             var email = $"{firstName.ToLowerInvariant()}.{tag}@health.example";
-            var user = await app.AsUserAsync(coordinator, async s =>
+            await app.AsUserAsync(coordinator, async s =>
             {
                 var added = await s.GetRequiredService<StaffRecords>().AddAsync(agencyId, new StaffInput
                 {
@@ -292,21 +292,15 @@ public class SessionCapacityTests(ITestOutputHelper output)
                 Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
                 await s.GetRequiredService<TrainingRecords>().AddCompletionAsync(added.Value, basicVersionId, new DateOnly(2026, 3, 2), TrainingSource.ELearning, 100);
                 await s.GetRequiredService<PortalDbContext>().SaveChangesAsync();
-                var account = await s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, "Practitioner", [Roles.Practitioner]);
-                Assert.True(account.Succeeded);
-                return new SignedInUser(account.Value!.Id, email, Roles.Practitioner);
+                return email;
             });
-            // Their first visit links the account to the staff record the lead added.
+            // Following the emailed link links the account to the staff record the lead added.
+            var user = await app.AccountAsync(email, firstName, "Practitioner", [Roles.Practitioner]);
             await app.AsUserAsync(user, s => s.GetRequiredService<Learners>().EnsureCurrentAsync());
             return user;
         }
 
         private static async Task<SignedInUser> AccountAsync(PortalApp app, SignedInUser admin, string email, string firstName, string lastName, string role) =>
-            await app.AsUserAsync(admin, async s =>
-            {
-                var account = await s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, firstName, lastName, [role]);
-                Assert.True(account.Succeeded);
-                return new SignedInUser(account.Value!.Id, email, role);
-            });
+            await app.AccountAsync(email, firstName, lastName, [role]);
     }
 }

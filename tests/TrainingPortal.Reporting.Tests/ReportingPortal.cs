@@ -109,9 +109,7 @@ public sealed class ReportingPortal : IAsyncDisposable
     {
         var email = $"{name.Replace(' ', '.')}.{Interlocked.Increment(ref people)}@staff.example".ToLowerInvariant();
         var member = await StaffAsync(agencyId, name, group, frontline, startDate, email: email);
-        var account = await As(Coordinator, s => s.GetRequiredService<UserAccounts>().EnsureAccountAsync(email, name.Split(' ')[0], name.Split(' ')[1], [Roles.Practitioner]));
-        Assert.True(account.Succeeded);
-        var user = new SignedInUser(account.Value!.Id, email, Roles.Practitioner);
+        var user = await App.AccountAsync(email, name.Split(' ')[0], name.Split(' ')[1], [Roles.Practitioner]);
         Assert.Equal(member.PractitionerId, await As(user, s => s.GetRequiredService<Learners>().EnsureCurrentAsync()));
         return member with { User = user };
     }

@@ -28,15 +28,25 @@ public static class PortalArrangements
         var user = account.Value!;
         if (!user.EmailConfirmed)
         {
-            var followed = await app.AsUserAsync(SetUp, async s =>
-            {
-                var token = await s.GetRequiredService<UserManager<PortalUser>>().GeneratePasswordResetTokenAsync(user);
-                var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-                return await s.GetRequiredService<UserAccounts>().ResetPasswordAsync(user.Id, code, password ?? "arranged-" + Guid.NewGuid().ToString("N"));
-            });
-            Assert.True(followed.Succeeded, Errors(followed));
+            await app.FollowEmailedLinkAsync(user.Id, password);
         }
         return new SignedInUser(user.Id, email, roles);
+    }
+
+    /// <summary>
+    /// What an invited person does with the emailed "set your password" link: sets a password (a random one unless
+    /// given), which proves their address and joins the account to their learning record.
+    /// </summary>
+    public static async Task FollowEmailedLinkAsync(this PortalApp app, Guid userId, string? password = null)
+    {
+        var followed = await app.AsUserAsync(SetUp, async s =>
+        {
+            var user = await s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(userId.ToString());
+            var token = await s.GetRequiredService<UserManager<PortalUser>>().GeneratePasswordResetTokenAsync(user!);
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            return await s.GetRequiredService<UserAccounts>().ResetPasswordAsync(userId, code, password ?? "arranged-" + Guid.NewGuid().ToString("N"));
+        });
+        Assert.True(followed.Succeeded, Errors(followed));
     }
 
     /// <summary>An agency in one of the recipe's sectors ("Health", "Police"…).</summary>
@@ -52,12 +62,23 @@ public static class PortalArrangements
         return created.Value;
     }
 
-    /// <summary>Makes <paramref name="email"/> a safeguarding lead of the agency (creating the account if needed) and returns them.</summary>
+    /// <summary>
+    /// Makes <paramref name="email"/> a safeguarding lead of the agency (creating the account if needed, and following
+    /// its emailed link as the new lead would) and returns them.
+    /// </summary>
     public static async Task<SignedInUser> LeadAsync(this PortalApp app, Guid agencyId, string email, string firstName, string lastName)
     {
         var added = await app.AsUserAsync(SetUp, s => s.GetRequiredService<AgencyDirectory>().AddLeadAsync(agencyId, email, firstName, lastName));
         Assert.True(added.Succeeded, Errors(added));
-        var userId = await app.AsUserAsync(SetUp, async s => (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Identity.Domain.PortalUser>>().FindByEmailAsync(email))!.Id);
+        var (userId, confirmed) = await app.AsUserAsync(SetUp, async s =>
+        {
+            var user = (await s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!;
+            return (user.Id, user.EmailConfirmed);
+        });
+        if (!confirmed)
+        {
+            await app.FollowEmailedLinkAsync(userId);
+        }
         return new SignedInUser(userId, email, Roles.SafeguardingLead);
     }
 
