@@ -52,15 +52,7 @@ public class AgencyScopingTests
     public async Task Changing_someone_not_on_the_agencys_staff_or_adding_staff_to_an_agency_that_does_not_exist_answers_404()
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
-        var (police, nurse) = await app.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var police = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
-            var health = await db.Set<Agency>().Where(a => a.Name == "Northshire Community Health NHS Trust").Select(a => a.Id).SingleAsync();
-            var nurse = await db.Set<AgencyMembership>().Where(m => m.AgencyId == health && !db.Set<AgencyMembership>().Any(o => o.PractitionerId == m.PractitionerId && o.AgencyId == police))
-                .Select(m => m.PractitionerId).FirstAsync();
-            return (police, nurse);
-        });
+        var (police, _, nurse) = await app.PoliceHealthAndANurseAsync();
         var lead = app.CreateBrowserlikeClient();
         await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
         var coordinator = app.CreateBrowserlikeClient();

@@ -77,15 +77,7 @@ public class ComplianceScopingTests
     public async Task A_lead_reminding_someone_who_is_not_on_their_staff_gets_404_and_no_email_is_written()
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo" });
-        var (police, nurse) = await app.InScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<PortalDbContext>();
-            var police = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
-            var health = await db.Set<Agency>().Where(a => a.Name == "Northshire Community Health NHS Trust").Select(a => a.Id).SingleAsync();
-            var nurse = await db.Set<AgencyMembership>().Where(m => m.AgencyId == health && !db.Set<AgencyMembership>().Any(o => o.PractitionerId == m.PractitionerId && o.AgencyId == police))
-                .Select(m => m.PractitionerId).FirstAsync();
-            return (police, nurse);
-        });
+        var (police, _, nurse) = await app.PoliceHealthAndANurseAsync();
         var lead = app.CreateBrowserlikeClient();
         await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
 

@@ -1,10 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using TrainingPortal.Agencies.Domain;
-using TrainingPortal.Catalogue.Domain;
-using TrainingPortal.Data;
 using TrainingPortal.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -27,7 +22,7 @@ public sealed partial class RegistrationJourneyTests(BrowserFixture browser, ITe
     {
         await using var mail = await MailDevServer.StartAsync();
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Recipe = "demo", UseKestrel = true, RunJobServer = true, SmtpPort = mail.SmtpPort });
-        var person = await PractitionerWithTrainingAsync(app);
+        var person = await app.PractitionerWithTrainingAndNoAccountAsync();
         await using var session = await browser.NewSessionAsync(app.RootUri, output);
         var page = session.Page;
 
@@ -66,24 +61,6 @@ public sealed partial class RegistrationJourneyTests(BrowserFixture browser, ITe
 
         session.AssertEveryPageChecked();
     }
-
-    private sealed record Person(string FirstName, string LastName, string Email, string Agency, string CourseTitle);
-
-    /// <summary>A demo practitioner in one agency, with training on record, who has never had an account.</summary>
-    private static Task<Person> PractitionerWithTrainingAsync(PortalApp app) => app.InScopeAsync(async services =>
-    {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var found = await db.Set<Practitioner>().AsNoTracking()
-            .Where(p => p.UserId == null && p.Email != null && p.Memberships.Count == 1
-                && p.Memberships.Any(m => m.Status == MembershipStatus.Confirmed && m.LeavingDate == null)
-                && db.Set<TrainingRecord>().Any(r => r.PractitionerId == p.Id))
-            .OrderBy(p => p.Email)
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Email, Agency = p.Memberships.First().Agency!.Name })
-            .FirstAsync();
-        var course = await db.Set<TrainingRecord>().Where(r => r.PractitionerId == found.Id)
-            .Join(db.Set<CourseVersion>(), r => r.CourseVersionId, v => v.Id, (r, v) => v.Title).FirstAsync();
-        return new Person(found.FirstName, found.LastName, found.Email!, found.Agency, course);
-    });
 
     [GeneratedRegex(@"https?://[^\s/]+(/account/confirm-email\?\S+)")]
     private static partial Regex ConfirmationLink();
