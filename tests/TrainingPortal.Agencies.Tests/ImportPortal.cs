@@ -125,6 +125,8 @@ public sealed class ImportPortal : IDisposable
         return new StaffImporter(db, new AgencyScope(db, user), new AuditTrail(db, user, Clock), user, Clock, Jobs, NullLogger<StaffImporter>.Instance);
     }
 
+    public StaffImportReports Reports(PortalDbContext db, ICurrentUser? user = null) => new(db, new AgencyScope(db, user ?? TestUser.Coordinator));
+
     public StaffRecords Staff(PortalDbContext db, ICurrentUser? user = null)
     {
         user ??= TestUser.Coordinator;

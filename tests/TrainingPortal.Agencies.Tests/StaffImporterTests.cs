@@ -207,7 +207,7 @@ public sealed class StaffImporterTests : IDisposable
         {
             var uploaded = await portal.Importer(db).UploadAsync(portal.Health, "staff.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
             await portal.Importer(db).ValidateAsync(uploaded.Value);
-            var (_, report) = await portal.Importer(db).ReportAsync(portal.Health, uploaded.Value, 1);
+            var (_, report) = await portal.Reports(db).ReportAsync(portal.Health, uploaded.Value, 1);
             Assert.Equal((StaffImportStatus.Valid, 1, 3), (report!.Import.Status, report.Import.TeamsAdded, report.Import.Added));
             Assert.Equal([new StaffImportLine(2, "Team", "New team ‘School nursing’ will be added to the agency")], report.Notes);
             Assert.Equal(1, await db.Set<Team>().CountAsync());
@@ -284,7 +284,7 @@ public sealed class StaffImporterTests : IDisposable
 
         await using (var db = portal.Database.CreateContext())
         {
-            var (_, preview) = await portal.Importer(db).ProgressAsync(portal.Health, importId);
+            var (_, preview) = await portal.Reports(db).ProgressAsync(portal.Health, importId);
             Assert.Equal((StaffImportStatus.Valid, 1, 1, 1, 1, 4, "Checked 4 rows"),
                 (preview!.Status, preview.Added, preview.Updated, preview.Leavers, preview.Unchanged, preview.RowsProcessed, preview.ProgressText));
             Assert.Equal(before, await portal.CountsAsync());
@@ -352,16 +352,17 @@ public sealed class StaffImporterTests : IDisposable
         var before = await portal.CountsAsync();
         await using var db = portal.Database.CreateContext();
         var importer = portal.Importer(db, lead);
+        var reports = portal.Reports(db, lead);
 
         var refused = await importer.ImportAsync(portal.Health, "staff.csv", new MemoryStream(Encoding.UTF8.GetBytes(StaffFiles.Csv(new StaffLine("H-2")))));
         var uploaded = await importer.UploadAsync(portal.Health, "staff.csv", new MemoryStream(Encoding.UTF8.GetBytes(StaffFiles.Csv(new StaffLine("H-2")))));
 
         Assert.Equal("You cannot import staff into that agency.", Assert.Single(refused.Errors).Message);
         Assert.False(uploaded.Succeeded);
-        Assert.Equal(Access.Forbidden, (await importer.ProgressAsync(portal.Health, healthImport)).Access);
-        Assert.Equal(Access.Forbidden, (await importer.ReportAsync(portal.Health, healthImport, 1)).Access);
-        Assert.Equal(Access.Forbidden, (await importer.RecentAsync(portal.Health)).Access);
-        Assert.Equal(Access.NotFound, (await importer.ProgressAsync(portal.Police, healthImport)).Access);
+        Assert.Equal(Access.Forbidden, (await reports.ProgressAsync(portal.Health, healthImport)).Access);
+        Assert.Equal(Access.Forbidden, (await reports.ReportAsync(portal.Health, healthImport, 1)).Access);
+        Assert.Equal(Access.Forbidden, (await reports.RecentAsync(portal.Health)).Access);
+        Assert.Equal(Access.NotFound, (await reports.ProgressAsync(portal.Police, healthImport)).Access);
         Assert.False((await importer.ConfirmAsync(portal.Police, healthImport)).Succeeded);
         Assert.False((await importer.CancelAsync(portal.Health, healthImport)).Succeeded);
         Assert.Null(await new StaffImportTemplate(db, new AgencyScope(db, lead)).WorkbookAsync(portal.Health));

@@ -19,12 +19,12 @@ public sealed class ComplianceCalculatorTests : IAsyncLifetime
     private async Task<ComplianceStatus?> StatusAsync(Guid agencyId, Guid practitionerId, string requirement)
     {
         var id = await portal.RequirementIdAsync(requirement);
-        var list = await portal.As(portal.Coordinator, s => s.GetRequiredService<ComplianceCalculator>().ListAsync(agencyId, new ComplianceFilter(), 1));
+        var list = await portal.As(portal.Coordinator, s => s.GetRequiredService<ComplianceDashboard>().ListAsync(agencyId, new ComplianceFilter(), 1));
         return list.People!.Items.SingleOrDefault(p => p.PractitionerId == practitionerId)?.StatusOf(id);
     }
 
     private Task<AgencyDashboard> DashboardAsync(Guid agencyId) =>
-        portal.As(portal.Coordinator, async s => (await s.GetRequiredService<ComplianceCalculator>().ForAgencyAsync(agencyId)).Dashboard!);
+        portal.As(portal.Coordinator, async s => (await s.GetRequiredService<ComplianceDashboard>().ForAgencyAsync(agencyId)).Dashboard!);
 
     [Fact]
     public async Task Each_requirement_of_the_group_gets_the_status_of_the_best_record()
@@ -159,7 +159,7 @@ public sealed class ComplianceCalculatorTests : IAsyncLifetime
         var basic = await portal.RequirementIdAsync(CompliancePortal.Basic);
 
         async Task<string[]> Names(ComplianceFilter filter) => await portal.As(portal.HealthLead, async s =>
-            (await s.GetRequiredService<ComplianceCalculator>().ListAsync(portal.Health, filter, 1)).People!.Items.Select(p => p.Name).ToArray());
+            (await s.GetRequiredService<ComplianceDashboard>().ListAsync(portal.Health, filter, 1)).People!.Items.Select(p => p.Name).ToArray());
 
         Assert.Equal(["Ann Met", "Bob Missing"], await Names(new ComplianceFilter(Status: ComplianceStatus.Missing)));
         Assert.Equal(["Bob Missing"], await Names(new ComplianceFilter(Status: ComplianceStatus.Missing, RequirementId: basic)));
@@ -173,8 +173,8 @@ public sealed class ComplianceCalculatorTests : IAsyncLifetime
     {
         await portal.StaffAsync(portal.Police, "G2");
 
-        var (dashboardAccess, dashboard) = await portal.As(portal.HealthLead, s => s.GetRequiredService<ComplianceCalculator>().ForAgencyAsync(portal.Police));
-        var (listAccess, list) = await portal.As(portal.HealthLead, s => s.GetRequiredService<ComplianceCalculator>().ListAsync(portal.Police, new ComplianceFilter(), 1));
+        var (dashboardAccess, dashboard) = await portal.As(portal.HealthLead, s => s.GetRequiredService<ComplianceDashboard>().ForAgencyAsync(portal.Police));
+        var (listAccess, list) = await portal.As(portal.HealthLead, s => s.GetRequiredService<ComplianceDashboard>().ListAsync(portal.Police, new ComplianceFilter(), 1));
 
         Assert.Equal(Access.Forbidden, dashboardAccess);
         Assert.Null(dashboard);
@@ -190,7 +190,7 @@ public sealed class ComplianceCalculatorTests : IAsyncLifetime
         await portal.CompletedAsync(nurse, "NEG-BASIC", new DateOnly(2026, 1, 10));
         var basic = await portal.RequirementIdAsync(CompliancePortal.Basic);
 
-        var heatmap = await portal.As(portal.Coordinator, s => s.GetRequiredService<ComplianceCalculator>().PartnershipAsync());
+        var heatmap = await portal.As(portal.Coordinator, s => s.GetRequiredService<ComplianceDashboard>().PartnershipAsync());
 
         Assert.Equal(new StatusCounts(1, 0, 0, 0), heatmap.Agencies.Single(a => a.AgencyId == portal.Health).CountsFor(basic));
         Assert.Equal(new StatusCounts(0, 0, 0, 1), heatmap.Agencies.Single(a => a.AgencyId == portal.Police).CountsFor(basic));

@@ -34,6 +34,7 @@ public sealed class Module : IModule
         services.AddScoped<PractitionerSearch>();
         services.AddScoped<Learners>();
         services.AddScoped<StaffImporter>();
+        services.AddScoped<StaffImportReports>();
         services.AddScoped<StaffImportTemplate>();
         services.AddScoped<StaffImportJob>();
         services.AddTransient<IStartupTask, ScheduleStaffImports>();

@@ -11,7 +11,7 @@ namespace TrainingPortal.Compliance;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Compliance", "Training requirements per workforce group, compliance statuses, lead dashboards, the partnership heatmap and reminders", "Catalogue", "Agencies", "Notifications");
+    public ModuleManifest Manifest { get; } = new("Compliance", "Training requirements per workforce group, compliance statuses, lead dashboards, the partnership heatmap and reminders", "Catalogue", "Agencies", "Identity", "Notifications");
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 
@@ -26,6 +26,7 @@ public sealed class Module : IModule
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ComplianceCalculator>();
+        services.AddScoped<ComplianceDashboard>();
         services.AddScoped<RequirementEditor>();
         services.AddScoped<ComplianceMail>();
         services.AddScoped<ComplianceReminders>();

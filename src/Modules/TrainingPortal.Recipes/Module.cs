@@ -8,7 +8,7 @@ namespace TrainingPortal.Recipes;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Recipes", "First-run set-up and JSON recipes that set modules up", "Identity", "Agencies");
+    public ModuleManifest Manifest { get; } = new("Recipes", "First-run set-up and JSON recipes that set modules up", "Identity");
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -11,7 +11,7 @@ namespace TrainingPortal.Sessions;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Sessions", "Scheduled sessions, bookings, waitlists, approvals, registers, calendar invites and charges", "Catalogue", "Agencies", "Notifications");
+    public ModuleManifest Manifest { get; } = new("Sessions", "Scheduled sessions, bookings, waitlists, approvals, registers, calendar invites and charges", "Catalogue", "Agencies", "Identity", "Notifications");
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 

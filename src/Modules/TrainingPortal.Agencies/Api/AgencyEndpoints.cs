@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
+using TrainingPortal.Core;
 using TrainingPortal.Data;
 using TrainingPortal.Identity.Api;
 
@@ -21,17 +22,17 @@ internal static class AgencyEndpoints
         group.MapGet("/{id:guid}", GetAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, AgencyDirectory directory, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, AgencyDirectory directory, PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (context.User.IsClient())
         {
-            return Results.Ok(await AllAsync(db, null, cancellationToken));
+            return Results.Ok(await AllAsync(db, UkTime.Today(clock), null, cancellationToken));
         }
         var visible = await directory.ListAsync(cancellationToken);
         return Results.Ok(visible.Select(a => new AgencyResource(a.Id, a.Name, a.Sector, a.IsActive, a.CurrentStaff)));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext context, AgencyScope scope, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, AgencyScope scope, PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!context.User.IsClient() && !await scope.CanManageAsync(id, cancellationToken))
         {
@@ -39,15 +40,15 @@ internal static class AgencyEndpoints
                 ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You cannot see this agency.")
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no agency with that id.");
         }
-        var agency = (await AllAsync(db, id, cancellationToken)).SingleOrDefault();
+        var agency = (await AllAsync(db, UkTime.Today(clock), id, cancellationToken)).SingleOrDefault();
         return agency is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no agency with that id.")
             : Results.Ok(agency);
     }
 
-    private static async Task<List<AgencyResource>> AllAsync(PortalDbContext db, Guid? id, CancellationToken cancellationToken)
+    private static async Task<List<AgencyResource>> AllAsync(PortalDbContext db, DateOnly today, Guid? id, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var current = db.CurrentMemberships(today);
         var agencies = db.Set<Agency>().AsNoTracking();
         if (id is not null)
         {
@@ -55,7 +56,7 @@ internal static class AgencyEndpoints
         }
         return await agencies.OrderBy(a => a.Name)
             .Select(a => new AgencyResource(a.Id, a.Name, a.Sector!.Name, a.IsActive,
-                db.Set<AgencyMembership>().Count(m => m.AgencyId == a.Id && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today))))
+                current.Count(m => m.AgencyId == a.Id)))
             .ToListAsync(cancellationToken);
     }
 }

@@ -73,7 +73,4 @@ public class AgencyMembership
     public MembershipStatus Status { get; set; } = MembershipStatus.Confirmed;
 
     public DateTime CreatedAt { get; set; }
-
-    public bool IsCurrentOn(DateOnly day) =>
-        Status == MembershipStatus.Confirmed && (LeavingDate is null || LeavingDate > day);
 }

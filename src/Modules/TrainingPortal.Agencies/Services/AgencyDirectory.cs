@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
@@ -21,18 +22,19 @@ public sealed record LookupItem<TKey>(TKey Id, string Name);
 /// <summary>Agencies, their teams and their safeguarding leads.</summary>
 public sealed class AgencyDirectory(PortalDbContext db, AgencyScope scope, UserAccounts accounts, AuditTrail audit, TimeProvider clock, ReferenceDataCache referenceData)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => UkTime.Today(clock);
 
     /// <summary>The agencies the user may see, with current staff counts computed in the database.</summary>
     public async Task<IReadOnlyList<AgencySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         var today = Today;
         var agencies = await scope.VisibleAgenciesAsync(cancellationToken);
+        var current = db.CurrentMemberships(today);
         return await agencies
             .OrderBy(a => a.Name)
             .Select(a => new AgencySummary(
                 a.Id, a.Name, a.Sector!.Name, a.IsActive,
-                db.Set<AgencyMembership>().Count(m => m.AgencyId == a.Id && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today)),
+                current.Count(m => m.AgencyId == a.Id),
                 db.Set<AgencyMembership>().Count(m => m.AgencyId == a.Id && m.Status == MembershipStatus.AwaitingConfirmation)))
             .ToListAsync(cancellationToken);
     }
@@ -53,9 +55,9 @@ public sealed class AgencyDirectory(PortalDbContext db, AgencyScope scope, UserA
         {
             return null;
         }
+        var current = db.CurrentMemberships(today);
         var teams = await db.Set<Team>().AsNoTracking().Where(t => t.AgencyId == agencyId).OrderBy(t => t.Name)
-            .Select(t => new TeamSummary(t.Id, t.Name,
-                db.Set<AgencyMembership>().Count(m => m.TeamId == t.Id && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today))))
+            .Select(t => new TeamSummary(t.Id, t.Name, current.Count(m => m.TeamId == t.Id)))
             .ToListAsync(cancellationToken);
         var leadIds = await db.Set<AgencyLead>().AsNoTracking().Where(l => l.AgencyId == agencyId).Select(l => l.UserId).ToListAsync(cancellationToken);
         var leads = (await accounts.DescribeAsync(leadIds, cancellationToken)).Select(u => new LeadSummary(u.Id, u.Name, u.Email)).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
 using TrainingPortal.Identity.Domain;
@@ -53,12 +54,35 @@ public sealed class Learners(PortalDbContext db, ICurrentUser currentUser, UserM
         return person.Id;
     }
 
+    /// <summary>
+    /// The learning record of whoever has <paramref name="email"/>, for recipes that name people (a trainer's licence):
+    /// the practitioner with that address, or else a new one linked to the account that has it. Null when there is
+    /// neither. The recipe is the operator's word for who the person is, so the account's address need not be proven.
+    /// </summary>
+    public async Task<Guid?> EnsureForEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim().ToLowerInvariant();
+        var existing = await db.Set<Practitioner>().Where(p => p.Email == email).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            return null;
+        }
+        var person = new Practitioner { Id = Guid.NewGuid(), FirstName = user.FirstName, LastName = user.LastName, Email = email, UserId = user.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Set<Practitioner>().Add(person);
+        await db.SaveChangesAsync(cancellationToken);
+        return person.Id;
+    }
+
     /// <summary>Sector and workforce group ids of the person's current memberships, for "is this course for me".</summary>
     public async Task<(IReadOnlyList<int> Sectors, IReadOnlyList<int> Groups)> ProfileAsync(Guid practitioner, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var memberships = await db.Set<AgencyMembership>().AsNoTracking()
-            .Where(m => m.PractitionerId == practitioner && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today))
+        var today = UkTime.Today(clock);
+        var memberships = await db.CurrentMemberships(today)
+            .Where(m => m.PractitionerId == practitioner)
             .Select(m => new { m.Agency!.SectorId, m.WorkforceGroupId })
             .ToListAsync(cancellationToken);
         return (memberships.Select(m => m.SectorId).Distinct().ToList(), memberships.Where(m => m.WorkforceGroupId != null).Select(m => m.WorkforceGroupId!.Value).Distinct().ToList());

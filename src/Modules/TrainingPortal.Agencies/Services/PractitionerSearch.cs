@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Paging;
 using TrainingPortal.Data;
 
@@ -14,7 +15,7 @@ public sealed class PractitionerSearch(PortalDbContext db, TimeProvider clock)
 {
     public async Task<PagedList<PractitionerSearchRow>> SearchAsync(string? search, int page, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var query = db.Set<Practitioner>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -25,13 +26,14 @@ public sealed class PractitionerSearch(PortalDbContext db, TimeProvider clock)
             .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email, HasAccount = p.UserId != null })
             .ToPagedListAsync(page, cancellationToken: cancellationToken);
         var ids = people.Items.Select(p => p.Id).ToList();
+        var current = db.CurrentMemberships(today).Select(m => m.Id);
         var memberships = await db.Set<AgencyMembership>().AsNoTracking()
             .Where(m => ids.Contains(m.PractitionerId))
-            .Select(m => new { m.PractitionerId, m.AgencyId, AgencyName = m.Agency!.Name, m.Status, m.LeavingDate })
+            .Select(m => new { m.PractitionerId, m.AgencyId, AgencyName = m.Agency!.Name, IsCurrent = current.Contains(m.Id) })
             .ToListAsync(cancellationToken);
         var rows = people.Items.Select(p => new PractitionerSearchRow(p.Id, p.Name, p.Email, p.HasAccount,
             memberships.Where(m => m.PractitionerId == p.Id).OrderBy(m => m.AgencyName)
-                .Select(m => new PractitionerMembershipLink(m.AgencyId, m.AgencyName, m.Status == MembershipStatus.Confirmed && (m.LeavingDate is null || m.LeavingDate > today)))
+                .Select(m => new PractitionerMembershipLink(m.AgencyId, m.AgencyName, m.IsCurrent))
                 .ToList())).ToList();
         return new PagedList<PractitionerSearchRow>(rows, people.Page, people.PageSize, people.TotalCount);
     }

@@ -61,13 +61,13 @@ public sealed class RegistrationConfirmation(PortalDbContext db, Outbox outbox, 
 
     private async Task TellLeadsAsync(Agency agency, Practitioner practitioner, CancellationToken cancellationToken)
     {
-        var leads = await db.Set<AgencyLead>().Where(l => l.AgencyId == agency.Id)
-            .Join(db.Set<PortalUser>(), l => l.UserId, u => u.Id, (l, u) => new { u.Email, u.FirstName, Name = u.FirstName + " " + u.LastName })
+        var leads = await db.LeadContacts().Where(l => l.AgencyId == agency.Id)
+            .Select(l => new { l.Email, l.FirstName, Name = l.FirstName + " " + l.LastName })
             .ToListAsync(cancellationToken);
         var link = urls.Absolute($"/agencies/{agency.Id}/practitioners?status=AwaitingConfirmation");
         foreach (var lead in leads)
         {
-            await outbox.EnqueueAsync("RegistrationToConfirm", lead.Email!, lead.Name,
+            await outbox.EnqueueAsync("RegistrationToConfirm", lead.Email, lead.Name,
                 new EmailContent($"{practitioner.FullName} says they work for {agency.Name}", $"Dear {lead.FirstName},",
                     [$"{practitioner.FullName} ({practitioner.Email}) has registered on the neglect training portal and says they work for {agency.Name}.",
                      "Please confirm whether they do, so their training counts towards your agency's figures."])

@@ -1,52 +1,14 @@
-using System.Globalization;
-using System.Linq.Expressions;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Jobs;
-using TrainingPortal.Core.Paging;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
 using TrainingPortal.Data.Auditing;
 
 namespace TrainingPortal.Agencies.Services;
-
-/// <summary>Where an import has got to and what it will do (or did), without its report.</summary>
-public sealed record StaffImportSummary(
-    Guid Id, Guid AgencyId, string FileName, StaffImportStatus Status, int RowsTotal, int RowsProcessed, int RowsWithErrors,
-    int Added, int Updated, int Unchanged, int Leavers, int TeamsAdded, string UploadedByName, DateTime UploadedAt,
-    DateTime? CheckedAt, string? ConfirmedByName, DateTime? FinishedAt)
-{
-    public bool IsInProgress => StaffImport.IsInProgress(Status);
-
-    /// <summary>Whole percent of rows checked, for the progress bar.</summary>
-    public int PercentDone => Status switch
-    {
-        StaffImportStatus.Validating when RowsTotal > 0 => Math.Clamp(RowsProcessed * 100 / RowsTotal, 0, 100),
-        StaffImportStatus.Uploaded or StaffImportStatus.Validating => 0,
-        _ => 100,
-    };
-
-    /// <summary>"Checked 4,000 of 10,000 rows".</summary>
-    public string ProgressText => Status switch
-    {
-        StaffImportStatus.Uploaded => $"Waiting to check {Rows(RowsTotal)}",
-        StaffImportStatus.Validating => $"Checked {RowsProcessed.ToString("N0", CultureInfo.InvariantCulture)} of {Rows(RowsTotal)}",
-        StaffImportStatus.Applying => $"Applying the changes from {Rows(RowsTotal)}",
-        StaffImportStatus.Applied => $"Applied the changes from {Rows(RowsTotal)}",
-        _ => $"Checked {Rows(RowsTotal)}",
-    };
-
-    private static string Rows(int count) => count == 1 ? "1 row" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} rows";
-}
-
-/// <summary>One line of an import's report: the spreadsheet row (0 for the whole file), the column and the message.</summary>
-public sealed record StaffImportLine(int RowNumber, string Column, string Message);
-
-/// <summary>An import with its report: problems with the file as a whole, one page of row problems, and notes (such as new teams).</summary>
-public sealed record StaffImportReport(StaffImportSummary Import, IReadOnlyList<StaffImportLine> FileProblems, PagedList<StaffImportLine> Problems, IReadOnlyList<StaffImportLine> Notes);
 
 /// <summary>
 /// Imports an agency's staff from an .xlsx or .csv file. Every row is checked first and the report shows each problem
@@ -62,10 +24,10 @@ public sealed record StaffImportReport(StaffImportSummary Import, IReadOnlyList<
 /// the optional manager columns are only changed when the file has them. People missing from the file are left as
 /// they are: leavers are marked by a leaving date, not by absence. A team name the agency does not have yet is added
 /// to the agency when the file is applied, and the report lists it as a new team.</para>
-/// <para>Uploading, confirming and reading an import check <see cref="AgencyScope"/>: a lead only reaches their own
-/// agency's imports. Checking and applying run as background jobs (<see cref="StaffImportJob"/>) on an import that was
-/// authorised when it was uploaded and confirmed; <see cref="ImportAsync"/> runs the same steps to completion in the
-/// caller's scope.</para>
+/// <para>Uploading and confirming an import check <see cref="AgencyScope"/>, as reading one does
+/// (<see cref="StaffImportReports"/>): a lead only reaches their own agency's imports. Checking and applying run as
+/// background jobs (<see cref="StaffImportJob"/>) on an import that was authorised when it was uploaded and confirmed;
+/// <see cref="ImportAsync"/> runs the same steps to completion in the caller's scope.</para>
 /// </remarks>
 public sealed class StaffImporter(
     PortalDbContext db, AgencyScope scope, AuditTrail audit, ICurrentUser currentUser, TimeProvider clock, IBackgroundJobClient jobs, ILogger<StaffImporter> logger)
@@ -81,7 +43,6 @@ public sealed class StaffImporter(
 
     /// <summary>How many times its packed size a part of an .xlsx may unzip to, once it passes 1 MB; spreadsheet XML packs 10 to 15 times.</summary>
     public const int MaxCompressionRatio = 100;
-    public const int ReportPageSize = 100;
 
     /// <summary>An import left unconfirmed this long is cancelled and its file deleted.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(24);
@@ -119,7 +80,7 @@ public sealed class StaffImporter(
         {
             await ApplyAsync(importId, cancellationToken);
         }
-        return OperationResult<StaffImportSummary>.Ok(await Summaries(i => i.Id == importId).SingleAsync(cancellationToken));
+        return OperationResult<StaffImportSummary>.Ok(await StaffImportReports.Summaries(db, i => i.Id == importId).SingleAsync(cancellationToken));
     }
 
     /// <summary>Checks every row of an uploaded file and stores the report: the work of the checking job.</summary>
@@ -194,7 +155,7 @@ public sealed class StaffImporter(
             }
             // Tens of thousands of new entities: Apply marks the few changed ones itself instead of every save scanning them all.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            Apply(import.AgencyId, import.FileName, plan);
+            new ImportChanges(db, audit).Make(import.AgencyId, import.FileName, plan, Now);
             await db.SaveChangesAsync(cancellationToken);
             var finished = await db.Set<StaffImport>().Where(i => i.Id == importId && i.Status == StaffImportStatus.Applying)
                 .ExecuteUpdateAsync(s => s
@@ -243,46 +204,6 @@ public sealed class StaffImporter(
         return cancelled == 1 ? OperationResult.Success : OperationResult.Failed("", "This import can no longer be cancelled.");
     }
 
-    /// <summary>How far an import has got, for the progress indicator.</summary>
-    public async Task<(Access Access, StaffImportSummary? Import)> ProgressAsync(Guid agencyId, Guid importId, CancellationToken cancellationToken = default)
-    {
-        if (!await scope.CanManageAsync(agencyId, cancellationToken))
-        {
-            return (Access.Forbidden, null);
-        }
-        var import = await Summaries(i => i.Id == importId && i.AgencyId == agencyId).SingleOrDefaultAsync(cancellationToken);
-        return import is null ? (Access.NotFound, null) : (Access.Allowed, import);
-    }
-
-    /// <summary>An import and one page of its report (problems in row order).</summary>
-    public async Task<(Access Access, StaffImportReport? Report)> ReportAsync(Guid agencyId, Guid importId, int page, CancellationToken cancellationToken = default)
-    {
-        var (access, import) = await ProgressAsync(agencyId, importId, cancellationToken);
-        if (access != Access.Allowed)
-        {
-            return (access, null);
-        }
-        var messages = db.Set<StaffImportMessage>().AsNoTracking().Where(m => m.StaffImportId == importId);
-        var fileProblems = await messages.Where(m => m.RowNumber == 0).OrderBy(m => m.Id)
-            .Select(m => new StaffImportLine(m.RowNumber, m.Column, m.Message)).ToListAsync(cancellationToken);
-        var problems = await messages.Where(m => m.Kind == StaffImportMessageKind.Error && m.RowNumber > 0).OrderBy(m => m.RowNumber).ThenBy(m => m.Id)
-            .Select(m => new StaffImportLine(m.RowNumber, m.Column, m.Message)).ToPagedListAsync(page, ReportPageSize, cancellationToken);
-        var notes = await messages.Where(m => m.Kind == StaffImportMessageKind.Info).OrderBy(m => m.RowNumber).ThenBy(m => m.Id).Take(200)
-            .Select(m => new StaffImportLine(m.RowNumber, m.Column, m.Message)).ToListAsync(cancellationToken);
-        return (Access.Allowed, new StaffImportReport(import!, fileProblems, problems, notes));
-    }
-
-    /// <summary>The agency's most recent imports, newest first.</summary>
-    public async Task<(Access Access, IReadOnlyList<StaffImportSummary> Imports)> RecentAsync(Guid agencyId, CancellationToken cancellationToken = default)
-    {
-        if (!await scope.CanManageAsync(agencyId, cancellationToken))
-        {
-            return (Access.Forbidden, []);
-        }
-        var imports = await Summaries(i => i.AgencyId == agencyId).Take(10).ToListAsync(cancellationToken);
-        return (Access.Allowed, imports);
-    }
-
     /// <summary>
     /// Deletes the files of imports nobody finished: unconfirmed for <see cref="AbandonedAfter"/> (cancelled) or stuck
     /// applying (failed; the transaction never committed). Also clears any file an ended import still holds.
@@ -314,11 +235,6 @@ public sealed class StaffImporter(
             .Select(i => new { i.Id, i.Status }).ToListAsync(cancellationToken);
         return unfinished.Select(i => (i.Id, i.Status)).ToList();
     }
-
-    private IQueryable<StaffImportSummary> Summaries(Expression<Func<StaffImport, bool>> filter) =>
-        db.Set<StaffImport>().AsNoTracking().Where(filter).OrderByDescending(i => i.UploadedAt).Select(i => new StaffImportSummary(
-            i.Id, i.AgencyId, i.FileName, i.Status, i.RowsTotal, i.RowsProcessed, i.RowsWithErrors, i.Added, i.Updated, i.Unchanged, i.Leavers, i.TeamsAdded,
-            i.UploadedByName, i.UploadedAt, i.CheckedAt, i.ConfirmedByName, i.FinishedAt));
 
     private async Task<OperationResult<Guid>> StoreAsync(Guid agencyId, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -435,75 +351,5 @@ public sealed class StaffImporter(
             return failed;
         }
         return await new ImportPlanner(db, agencyId, file.Value!, track).PlanAsync(progress, cancellationToken);
-    }
-
-    /// <summary>Makes the planned changes in the context (saved by the caller, inside its transaction), with their audit entries.</summary>
-    private void Apply(Guid agencyId, string fileName, ImportPlan plan)
-    {
-        var now = Now;
-        foreach (var team in plan.NewTeams)
-        {
-            db.Set<Team>().Add(team);
-            audit.Record("Team added", "Agency", agencyId, $"Team: {team.Name}");
-        }
-        foreach (var row in plan.Rows)
-        {
-            switch (row.Action)
-            {
-                case RowAction.Add:
-                    var person = new Practitioner { Id = Guid.NewGuid(), FirstName = row.Input.FirstName!.Trim(), LastName = row.Input.LastName!.Trim(), Email = row.Email, CreatedAt = now };
-                    db.Set<Practitioner>().Add(person);
-                    audit.Record("Practitioner created", "Practitioner", person.Id, $"Name: {person.FullName}");
-                    AddMembership(person.Id, row.Input);
-                    break;
-                case RowAction.AddMembership:
-                    AddMembership(row.Person!.Id, row.Input);
-                    break;
-                case RowAction.Update or RowAction.MarkLeaver:
-                    Update(row);
-                    break;
-            }
-        }
-        audit.Record("Staff imported", "Agency", agencyId,
-            $"{fileName}: {plan.Count(RowAction.Add) + plan.Count(RowAction.AddMembership)} added, {plan.Count(RowAction.Update)} updated, "
-            + $"{plan.Count(RowAction.MarkLeaver)} marked as leavers, {plan.Count(RowAction.Unchanged)} unchanged, {plan.NewTeams.Count} new teams");
-
-        void AddMembership(Guid practitionerId, StaffInput input)
-        {
-            var membership = new AgencyMembership { Id = Guid.NewGuid(), PractitionerId = practitionerId, AgencyId = agencyId, CreatedAt = now, Status = MembershipStatus.Confirmed };
-            StaffRecords.Apply(membership, input);
-            db.Set<AgencyMembership>().Add(membership);
-            audit.Record("Membership added", "Membership", membership.Id, StaffRecords.Describe(null, membership));
-        }
-
-        void Update(RowPlan row)
-        {
-            var person = row.Person!;
-            var membership = row.Membership!;
-            var email = row.Email ?? person.Email;
-            var personChanges = AuditTrail.Describe(("First name", person.FirstName, row.Input.FirstName!.Trim()), ("Last name", person.LastName, row.Input.LastName!.Trim()), ("Email", person.Email, email));
-            person.FirstName = row.Input.FirstName!.Trim();
-            person.LastName = row.Input.LastName!.Trim();
-            person.Email = email;
-            if (personChanges is not null)
-            {
-                audit.Record("Practitioner changed", "Practitioner", person.Id, personChanges);
-            }
-            var before = StaffRecords.Snapshot(membership);
-            StaffRecords.Apply(membership, row.Input);
-            var changes = StaffRecords.Describe(before, membership);
-            if (membership.Status != MembershipStatus.Confirmed)
-            {
-                // Being on the agency's own staff file confirms someone who registered themselves.
-                changes = string.Join("; ", new[] { changes, $"Status: {membership.Status} → {MembershipStatus.Confirmed}" }.OfType<string>());
-                membership.Status = MembershipStatus.Confirmed;
-            }
-            if (changes is not null)
-            {
-                audit.Record("Membership changed", "Membership", membership.Id, changes);
-            }
-            db.Entry(person).DetectChanges();
-            db.Entry(membership).DetectChanges();
-        }
     }
 }

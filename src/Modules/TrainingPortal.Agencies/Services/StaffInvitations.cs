@@ -55,11 +55,10 @@ public sealed class StaffInvitations(PortalDbContext db, AgencyScope scope, User
     /// <summary>Current staff with an email address that no account uses yet.</summary>
     private IQueryable<Practitioner> Uninvited(Guid agencyId)
     {
-        var today = TrainingPortal.Core.UkTime.Today(clock);
-        return db.Set<AgencyMembership>()
-            .Where(m => m.AgencyId == agencyId && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today))
+        var accounts = db.Accounts();
+        return db.CurrentMemberships(TrainingPortal.Core.UkTime.Today(clock)).Where(m => m.AgencyId == agencyId)
             .Select(m => m.Practitioner!)
-            .Where(p => p.UserId == null && p.Email != null && !db.Set<PortalUser>().Any(u => u.NormalizedEmail == p.Email.ToUpper()));
+            .Where(p => p.UserId == null && p.Email != null && !accounts.Any(u => u.NormalizedEmail == p.Email.ToUpper()));
     }
 
     public async Task<OperationResult> InviteAsync(Guid agencyId, Guid practitionerId, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Paging;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Data;
@@ -59,7 +60,7 @@ public enum Access
 /// </summary>
 public sealed class StaffRecords(PortalDbContext db, AgencyScope scope, AuditTrail audit, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => UkTime.Today(clock);
 
     public async Task<(Access Access, PagedList<StaffRow>? Staff)> ListAsync(Guid agencyId, StaffFilter filter, int page, CancellationToken cancellationToken = default)
     {
@@ -68,14 +69,15 @@ public sealed class StaffRecords(PortalDbContext db, AgencyScope scope, AuditTra
             return (Access.Forbidden, null);
         }
         var today = Today;
-        var query = db.Set<AgencyMembership>().AsNoTracking().Where(m => m.AgencyId == agencyId);
-        query = filter.Status switch
+        var all = db.Set<AgencyMembership>().AsNoTracking();
+        var query = filter.Status switch
         {
-            StaffStatusFilter.Current => query.Where(m => m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today)),
-            StaffStatusFilter.Leavers => query.Where(m => m.LeavingDate != null && m.LeavingDate <= today),
-            StaffStatusFilter.AwaitingConfirmation => query.Where(m => m.Status == MembershipStatus.AwaitingConfirmation),
-            _ => query,
+            StaffStatusFilter.Current => db.CurrentMemberships(today),
+            StaffStatusFilter.Leavers => all.Where(m => m.LeavingDate != null && m.LeavingDate <= today),
+            StaffStatusFilter.AwaitingConfirmation => all.Where(m => m.Status == MembershipStatus.AwaitingConfirmation),
+            _ => all,
         };
+        query = query.Where(m => m.AgencyId == agencyId);
         if (filter.TeamId is { } teamId)
         {
             query = query.Where(m => m.TeamId == teamId);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Data;
 using TrainingPortal.Data.Auditing;
@@ -13,10 +14,11 @@ public sealed class WorkforceGroups(PortalDbContext db, AuditTrail audit, TimePr
 {
     public async Task<IReadOnlyList<WorkforceGroupSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
+        var current = db.CurrentMemberships(today);
         return await db.Set<WorkforceGroup>().AsNoTracking().OrderBy(g => g.Order).ThenBy(g => g.Code)
             .Select(g => new WorkforceGroupSummary(g.Id, g.Code, g.Name, g.Description, g.Order,
-                db.Set<AgencyMembership>().Count(m => m.WorkforceGroupId == g.Id && m.Status == MembershipStatus.Confirmed && (m.LeavingDate == null || m.LeavingDate > today))))
+                current.Count(m => m.WorkforceGroupId == g.Id)))
             .ToListAsync(cancellationToken);
     }
 

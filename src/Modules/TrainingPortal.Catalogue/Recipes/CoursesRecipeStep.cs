@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core.Recipes;
@@ -23,8 +23,8 @@ internal sealed class CoursesRecipeStep(PortalDbContext db, IMemoryCache cache, 
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        var sectors = await db.Set<Sector>().ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
-        var groups = await db.Set<WorkforceGroup>().ToDictionaryAsync(g => g.Code, g => g.Id, cancellationToken);
+        var sectors = await db.AllSectors().ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
+        var groups = await db.AllWorkforceGroups().ToDictionaryAsync(g => g.Code, g => g.Id, cancellationToken);
         var courses = await db.Set<Course>().ToDictionaryAsync(c => c.Code, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var added = new List<(Course Course, JsonElement Json)>();

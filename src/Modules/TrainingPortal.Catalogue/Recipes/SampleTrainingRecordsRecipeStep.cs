@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
 
@@ -22,12 +24,12 @@ internal sealed class SampleTrainingRecordsRecipeStep(PortalDbContext db, TimePr
     {
         var years = step.TryGetProperty("years", out var y) ? y.GetInt32() : 3;
         var random = new Random(step.TryGetProperty("seed", out var s) ? s.GetInt32() : 7);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var versions = await db.Set<CourseVersion>().AsNoTracking()
             .Join(db.Set<Course>().Where(c => c.Status == CourseStatus.Published), v => v.CourseId, c => c.Id, (v, c) => new { c.Code, Version = v })
             .ToListAsync(cancellationToken);
         var current = versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Version.Number).First().Version);
-        var people = await db.Set<AgencyMembership>().AsNoTracking()
+        var people = await db.KnownMemberships()
             .Where(m => m.Status == MembershipStatus.Confirmed && !db.Set<TrainingRecord>().Any(r => r.PractitionerId == m.PractitionerId))
             .Select(m => new { m.PractitionerId, Group = m.WorkforceGroup!.Code, m.StartDate })
             .ToListAsync(cancellationToken);

@@ -1,21 +1,21 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
-using TrainingPortal.Identity.Domain;
 
 namespace TrainingPortal.Catalogue.Recipes;
 
 /// <summary>
 /// <c>{ "name": "TrainingRecords", "records": [ { "email": "…", "course": "GCP2-TTT", "monthsAgo": 14 } ] }</c>: named
-/// people's completed training, for example a trainer's GCP2 licence. The person is found by email among practitioners,
-/// or is an account that gets a learning record linked to it. A course the person already has a record of is skipped.
+/// people's completed training, for example a trainer's GCP2 licence. Agencies finds the person by email among
+/// practitioners, or gives the account with that email a learning record (<see cref="Learners.EnsureForEmailAsync"/>).
+/// A course the person already has a record of is skipped.
 /// </summary>
-internal sealed class TrainingRecordsRecipeStep(PortalDbContext db, TrainingRecords records, TimeProvider clock) : IRecipeStep
+internal sealed class TrainingRecordsRecipeStep(PortalDbContext db, TrainingRecords records, Learners learners, TimeProvider clock) : IRecipeStep
 {
     public string Name => "TrainingRecords";
 
@@ -27,7 +27,8 @@ internal sealed class TrainingRecordsRecipeStep(PortalDbContext db, TrainingReco
         {
             var email = item.GetProperty("email").GetString()!.Trim().ToLowerInvariant();
             var code = item.GetProperty("course").GetString()!;
-            var practitionerId = await PractitionerAsync(email, cancellationToken);
+            var practitionerId = await learners.EnsureForEmailAsync(email, cancellationToken)
+                ?? throw new InvalidOperationException($"TrainingRecords: nobody has the email {email}.");
             var version = await db.CurrentCourseVersions().Where(v => db.Set<Course>().Any(c => c.Id == v.CourseId && c.Code == code))
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"TrainingRecords: there is no course with the code {code}.");
@@ -41,20 +42,5 @@ internal sealed class TrainingRecordsRecipeStep(PortalDbContext db, TrainingReco
             added++;
         }
         context.Log.Add($"Training records: {added} added");
-    }
-
-    private async Task<Guid> PractitionerAsync(string email, CancellationToken cancellationToken)
-    {
-        var existing = await db.Set<Practitioner>().Where(p => p.Email == email).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return id;
-        }
-        var user = await db.Set<PortalUser>().SingleOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken)
-            ?? throw new InvalidOperationException($"TrainingRecords: nobody has the email {email}.");
-        var person = new Practitioner { Id = Guid.NewGuid(), FirstName = user.FirstName, LastName = user.LastName, Email = email, UserId = user.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Set<Practitioner>().Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return person.Id;
     }
 }

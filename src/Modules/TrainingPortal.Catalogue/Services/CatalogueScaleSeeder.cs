@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Modules;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
@@ -40,7 +41,7 @@ internal sealed class CatalogueScaleSeeder(PortalDbContext db, IServiceProvider 
         var versions = await db.Set<CourseVersion>().AsNoTracking()
             .Select(v => new { v.Id, v.CourseId, v.ValidityMonths })
             .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var courseList = System.Text.Json.JsonSerializer.Serialize(versions.Select(v => new object[] { v.Id.ToString().ToUpperInvariant(), v.CourseId.ToString().ToUpperInvariant(), v.ValidityMonths ?? 0 }));
         var count = versions.Count;

@@ -3,9 +3,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
 using TrainingPortal.Data.Settings;
@@ -25,7 +25,7 @@ public sealed record CertificateCheck(string Number, string PractitionerName, st
 /// </summary>
 public sealed class Certificates(PortalDbContext db, Learners learners, AgencyScope scope, ICurrentUser currentUser, PortalSettings settings, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => UkTime.Today(clock);
 
     /// <summary>The certificate, if it exists and the signed-in person may see it.</summary>
     public async Task<CertificateView?> GetAsync(string number, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ public sealed class Certificates(PortalDbContext db, Learners learners, AgencySc
             .Where(r => r.CertificateNumber == number && r.Status == RecordStatus.Approved)
             .Join(db.Set<CourseVersion>(), r => r.CourseVersionId, v => v.Id, (r, v) => new { r, v })
             .Join(db.Set<Course>(), x => x.r.CourseId, c => c.Id, (x, c) => new { x.r, x.v, c.Code })
-            .Join(db.Set<Practitioner>(), x => x.r.PractitionerId, p => p.Id, (x, p) => new CertificateRow(
+            .Join(db.AllPractitioners(), x => x.r.PractitionerId, p => p.Id, (x, p) => new CertificateRow(
                 x.r.CertificateNumber, x.r.PractitionerId, p.FirstName + " " + p.LastName, x.v.Title, x.Code, x.v.Number, x.v.Level,
                 x.v.DurationMinutes, x.r.CompletedOn, x.r.ExpiresOn, x.r.Source, x.r.ScorePercent));
 
@@ -77,7 +77,7 @@ public sealed class Certificates(PortalDbContext db, Learners learners, AgencySc
             return false;
         }
         var led = await scope.LedAgenciesAsync(cancellationToken);
-        return await db.Set<AgencyMembership>().AnyAsync(m => m.PractitionerId == practitionerId && led.Contains(m.AgencyId) && m.Status != MembershipStatus.Declined, cancellationToken);
+        return await db.KnownMemberships().AnyAsync(m => m.PractitionerId == practitionerId && led.Contains(m.AgencyId), cancellationToken);
     }
 
     private sealed record CertificateRow(

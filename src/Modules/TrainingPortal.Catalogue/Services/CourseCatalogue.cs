@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Data;
 
@@ -91,8 +91,8 @@ public sealed class CourseCatalogue(PortalDbContext db, IMemoryCache cache)
             .Join(db.Set<Course>(), p => p.RequiredCourseId, c => c.Id, (p, c) => c)
             .Select(c => new PrerequisiteView(c.Id, c.Code, db.Set<CourseVersion>().Where(v => v.CourseId == c.Id).OrderByDescending(v => v.Number).Select(v => v.Title).First()))
             .ToListAsync(cancellationToken);
-        var sectors = await db.Set<Sector>().Where(s => version.AudienceSectorIds.Contains(s.Id)).OrderBy(s => s.Order).Select(s => s.Name).ToListAsync(cancellationToken);
-        var groups = await db.Set<WorkforceGroup>().Where(g => version.AudienceGroupIds.Contains(g.Id)).OrderBy(g => g.Order).Select(g => g.Name).ToListAsync(cancellationToken);
+        var sectors = await db.AllSectors().Where(s => version.AudienceSectorIds.Contains(s.Id)).OrderBy(s => s.Order).Select(s => s.Name).ToListAsync(cancellationToken);
+        var groups = await db.AllWorkforceGroups().Where(g => version.AudienceGroupIds.Contains(g.Id)).OrderBy(g => g.Order).Select(g => g.Name).ToListAsync(cancellationToken);
         var card = new CourseCard(course.Id, course.Code, version.Title, version.Summary, version.Level, version.DeliveryMode, version.DurationMinutes,
             version.ValidityMonths, version.AudienceSectorIds, version.AudienceGroupIds, course.Status, version.ReviewDate);
         return new CourseDetail(card, version.Id, version.Number, version.OutcomeList.ToList(), prerequisites, version.RequiresApproval, version.Licence,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Data;
 
@@ -292,7 +293,7 @@ public sealed class ELearning(PortalDbContext db, Learners learners, Qualificati
         return OperationResult<AttemptResult>.Ok(new AttemptResult(passed, score, passMark, passed ? null : left, certificate));
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => UkTime.Today(clock);
 
     private async Task<(KnowledgeCheckAttempt Attempt, string Code)?> OwnedAttemptAsync(Guid attemptId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Data;
 
 namespace TrainingPortal.Catalogue.Services;
@@ -13,7 +14,7 @@ public sealed record MissingPrerequisite(Guid CourseId, string Code, string Titl
 /// </summary>
 public sealed class Qualifications(PortalDbContext db, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => UkTime.Today(clock);
 
     /// <summary>The course's prerequisites for which the person holds no valid, approved record.</summary>
     public async Task<IReadOnlyList<MissingPrerequisite>> MissingPrerequisitesAsync(Guid practitionerId, Guid courseId, CancellationToken cancellationToken = default)

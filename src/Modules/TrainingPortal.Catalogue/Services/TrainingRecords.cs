@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
@@ -34,7 +35,7 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
 {
     public const int MaxEvidenceBytes = 5 * 1024 * 1024;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => UkTime.Today(clock);
 
     /// <summary>
     /// Records a completion (e-learning passed, session attended, briefing delivered). Called by the catalogue's
@@ -194,7 +195,7 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
             .Where(r => r.Status == RecordStatus.AwaitingApproval)
             .OrderBy(r => r.CreatedAt)
             .Join(db.Set<CourseVersion>(), r => r.CourseVersionId, v => v.Id, (r, v) => new { r, v.Title })
-            .Join(db.Set<Agencies.Domain.Practitioner>(), x => x.r.PractitionerId, p => p.Id, (x, p) => new PendingExternalRecord(
+            .Join(db.AllPractitioners(), x => x.r.PractitionerId, p => p.Id, (x, p) => new PendingExternalRecord(
                 x.r.Id, p.FirstName + " " + p.LastName, x.Title, x.r.CompletedOn, x.r.Provider!, x.r.Reason!, x.r.Evidence != null, x.r.CreatedAt))
             .ToListAsync(cancellationToken);
 
@@ -234,7 +235,7 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
         {
             return Access.Forbidden;
         }
-        return await db.Set<Agencies.Domain.AgencyMembership>().AnyAsync(m => m.AgencyId == agencyId && m.PractitionerId == practitionerId && m.Status != Agencies.Domain.MembershipStatus.Declined, cancellationToken)
+        return await db.KnownMemberships().AnyAsync(m => m.AgencyId == agencyId && m.PractitionerId == practitionerId, cancellationToken)
             ? Access.Allowed
             : Access.NotFound;
     }

@@ -1,13 +1,11 @@
 using Hangfire;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Compliance.Services;
-using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
-using TrainingPortal.Identity.Domain;
 using TrainingPortal.Notifications.Domain;
 using TrainingPortal.Notifications.Services;
 
@@ -20,7 +18,7 @@ namespace TrainingPortal.Compliance.Jobs;
 /// turned the summary off get nothing.
 /// </summary>
 public sealed class ComplianceDigestJob(
-    PortalDbContext db, ComplianceCalculator calculator, ComplianceMail mail, NotificationPreferences preferences,
+    PortalDbContext db, ComplianceCalculator calculator, ComplianceDashboard dashboard, ComplianceMail mail, NotificationPreferences preferences,
     TimeProvider clock, ILogger<ComplianceDigestJob> logger)
 {
     public const string RecurringJobId = "compliance-digest";
@@ -35,15 +33,11 @@ public sealed class ComplianceDigestJob(
     {
         var week = ComplianceWeek.LastCompleteBefore(calculator.Today);
         // One row per lead and agency: bounded by the number of agencies, not the workforce.
-        var leadRole = db.Set<PortalRole>().Where(r => r.Name == Roles.SafeguardingLead).Select(r => r.Id);
-        var leads = (await (from l in db.Set<AgencyLead>().AsNoTracking()
+        var leads = (await (from l in db.LeadContacts(onlyHoldingLeadRole: true)
                             join a in db.Set<Agency>() on l.AgencyId equals a.Id
-                            join u in db.Set<PortalUser>() on l.UserId equals u.Id
-                            where a.IsActive && u.Email != null
-                                  && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && leadRole.Contains(ur.RoleId))
-                                  && !db.Set<ComplianceDigest>().Any(d => d.LeadUserId == u.Id && d.WeekStarting == week.Start)
+                            where a.IsActive && !db.Set<ComplianceDigest>().Any(d => d.LeadUserId == l.UserId && d.WeekStarting == week.Start)
                             orderby a.Name
-                            select new { u.Id, Email = u.Email!, u.FirstName, u.LastName, AgencyId = a.Id })
+                            select new { Id = l.UserId, l.Email, l.FirstName, l.LastName, AgencyId = a.Id })
                 .ToListAsync(cancellationToken))
             .GroupBy(l => l.Id)
             .ToList();
@@ -65,7 +59,7 @@ public sealed class ComplianceDigestJob(
             {
                 if (!weeks.TryGetValue(agencyId, out var summary))
                 {
-                    weeks[agencyId] = summary = await calculator.WeekAsync(agencyId, week, cancellationToken);
+                    weeks[agencyId] = summary = await dashboard.WeekAsync(agencyId, week, cancellationToken);
                 }
                 if (summary is not null)
                 {

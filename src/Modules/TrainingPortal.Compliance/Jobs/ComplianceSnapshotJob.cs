@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core;
@@ -60,7 +61,7 @@ public sealed class ComplianceSnapshotJob(PortalDbContext db, ComplianceCalculat
             return false;
         }
         var days = await calculator.DueSoonDaysAsync(cancellationToken);
-        var counts = await calculator.CountsAsync(calculator.MembershipsAsAt(asAt), asAt, days, cancellationToken);
+        var counts = await calculator.CountsAsync(db.MembershipsAsAt(asAt), asAt, days, cancellationToken);
         if (counts.Count == 0)
         {
             return false;

@@ -15,7 +15,7 @@ namespace TrainingPortal.Compliance.Services;
 /// filters that produced it written above the table. Every export is recorded in the audit trail (personal data).
 /// Column widths are set by hand: AutoFit needs GDI+, absent on Linux.
 /// </summary>
-public sealed class ComplianceExport(ComplianceCalculator calculator, AgencyScope scope, AgencyDirectory directory, WorkforceGroups groups, PortalDbContext db, AuditTrail audit)
+public sealed class ComplianceExport(ComplianceCalculator calculator, ComplianceDashboard dashboard, AgencyScope scope, AgencyDirectory directory, WorkforceGroups groups, PortalDbContext db, AuditTrail audit)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -60,7 +60,7 @@ public sealed class ComplianceExport(ComplianceCalculator calculator, AgencyScop
         }
 
         var row = headerRow;
-        await foreach (var person in calculator.AllAsync(agencyId, filter, cancellationToken))
+        await foreach (var person in dashboard.AllAsync(agencyId, filter, cancellationToken))
         {
             row++;
             sheet.Cells[row, 1].Value = person.Name;

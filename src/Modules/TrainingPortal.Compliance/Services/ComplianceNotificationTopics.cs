@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Data;
 using TrainingPortal.Notifications.Domain;
 using TrainingPortal.Notifications.Services;
@@ -40,7 +41,7 @@ public sealed class ComplianceNotificationTopics(PortalDbContext db, ComplianceC
     public async Task<IReadOnlyList<string>> TopicsForAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         var topics = new List<string>();
-        if (await calculator.CurrentMemberships(calculator.Today).AnyAsync(m => m.Practitioner!.UserId == userId, cancellationToken))
+        if (await db.MembershipsInPost(calculator.Today).AnyAsync(m => m.Practitioner!.UserId == userId, cancellationToken))
         {
             topics.Add(Reminders);
         }

@@ -39,7 +39,7 @@ public sealed class ComplianceReminders(
         {
             return OperationResult<RemindResult>.Failed("Selected", $"Select {MaxSelected} people or fewer at a time; filter the list to narrow it down");
         }
-        var people = await calculator.CurrentMemberships(calculator.Today)
+        var people = await db.MembershipsInPost(calculator.Today)
             .Where(m => m.AgencyId == agencyId && selected.Contains(m.PractitionerId))
             .Select(m => new { m.PractitionerId, m.Practitioner!.FirstName, m.Practitioner.LastName, m.Practitioner.Email })
             .ToListAsync(cancellationToken);

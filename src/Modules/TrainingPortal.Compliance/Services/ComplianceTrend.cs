@@ -4,11 +4,14 @@ using TrainingPortal.Data;
 
 namespace TrainingPortal.Compliance.Services;
 
+/// <summary>The partnership's percentage compliant at the end of a month, per requirement and overall.</summary>
+public sealed record TrendPoint(DateOnly AsAt, StatusCounts Overall, IReadOnlyDictionary<Guid, StatusCounts> ByRequirement, bool IsLive);
+
 /// <summary>
 /// The partnership's compliance month by month: the counts kept at each month-end by
 /// <see cref="Jobs.ComplianceSnapshotJob"/>, added up across agencies, then today's figures. Figures only: safe for board members.
 /// </summary>
-public sealed class ComplianceTrend(PortalDbContext db, ComplianceCalculator calculator)
+public sealed class ComplianceTrend(PortalDbContext db, ComplianceCalculator calculator, ComplianceDashboard dashboard)
 {
     /// <summary>How far back the trend goes, and how many month-ends the start-up catch-up fills.</summary>
     public const int DefaultMonths = 24;
@@ -23,7 +26,7 @@ public sealed class ComplianceTrend(PortalDbContext db, ComplianceCalculator cal
 
     /// <summary>
     /// One point per month-end of the last <paramref name="months"/> months (oldest first; empty counts where no snapshot
-    /// was kept), then a live point for today from <see cref="ComplianceCalculator.PartnershipAsync"/>. Each point has the
+    /// was kept), then a live point for today from <see cref="ComplianceDashboard.PartnershipAsync"/>. Each point has the
     /// partnership's counts overall and per current requirement.
     /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(int months = DefaultMonths, CancellationToken cancellationToken = default)
@@ -50,7 +53,7 @@ public sealed class ComplianceTrend(PortalDbContext db, ComplianceCalculator cal
                 return new TrendPoint(day, byRequirement.Values.Aggregate(StatusCounts.None, (sum, c) => sum.Add(c)), byRequirement, IsLive: false);
             }));
         }
-        var live = await calculator.PartnershipAsync(cancellationToken);
+        var live = await dashboard.PartnershipAsync(cancellationToken);
         points.Add(new TrendPoint(live.Today, live.Overall, live.Totals, IsLive: true));
         return points;
     }

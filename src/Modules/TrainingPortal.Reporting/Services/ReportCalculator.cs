@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core;
@@ -18,7 +19,7 @@ namespace TrainingPortal.Reporting.Services;
 /// How things are counted, so that re-running a past period gives the same answer:
 /// <list type="bullet">
 /// <item>Staff are the memberships that counted on the last day of the period
-/// (<see cref="ComplianceCalculator.MembershipsAsAt"/>): confirmed, started (or added) by then and not left by then.
+/// (<see cref="MembershipQueries.MembershipsAsAt"/>): confirmed, started (or added) by then and not left by then.
 /// An agency counts each of its memberships; the partnership counts each person once, however many agencies they work for.</item>
 /// <item>Trained in the period: approved training records completed in the period by people who were members of the agency
 /// at any time in it (started or added by its end, not left by its start). People are counted once however many
@@ -97,7 +98,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         ReportingPeriod period, string title, IReadOnlyList<AgencyName> agencies, AgencyFigures figures, CancellationToken cancellationToken)
     {
         var end = period.End;
-        var staff = compliance.MembershipsAsAt(end).Where(m => m.Agency!.IsActive);
+        var staff = db.MembershipsAsAt(end).Where(m => m.Agency!.IsActive);
         var headcount = await staff.Select(m => m.PractitionerId).Distinct().CountAsync(cancellationToken);
         var frontline = await staff.Where(m => m.IsFrontline).Select(m => m.PractitionerId).Distinct().CountAsync(cancellationToken);
 
@@ -175,7 +176,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         var calendar = await ReportingSettings.CalendarAsync(settings, cancellationToken);
         var periods = calendar.EndingWith(period, TrendPeriods);
         var end = period.End;
-        var staff = InScope(compliance.MembershipsAsAt(end), onlyAgencyId);
+        var staff = InScope(db.MembershipsAsAt(end), onlyAgencyId);
 
         var headcount = await staff.GroupBy(m => m.AgencyId)
             .Select(g => new { AgencyId = g.Key, All = g.Count(), Frontline = g.Count(m => m.IsFrontline) })
@@ -211,7 +212,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         var counts = new List<IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)>>(periods.Count);
         foreach (var p in periods)
         {
-            counts.Add(await compliance.CountsAsync(InScope(compliance.MembershipsAsAt(p.End), onlyAgencyId), p.End, days, cancellationToken));
+            counts.Add(await compliance.CountsAsync(InScope(db.MembershipsAsAt(p.End), onlyAgencyId), p.End, days, cancellationToken));
         }
 
         var attendance = await AttendanceAsync(period, onlyAgencyId, cancellationToken);
@@ -264,7 +265,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
     private async Task<ILookup<Guid, NamedCompletion>> NamedCompletionsAsync(ReportingPeriod period, Guid? onlyAgencyId, CancellationToken cancellationToken)
     {
         var rows = await (from t in Records(period)
-                          join m in InScope(MembersDuring(period), onlyAgencyId) on t.PractitionerId equals m.PractitionerId
+                          join m in InScope(db.MembershipsDuring(period.Start, period.End), onlyAgencyId) on t.PractitionerId equals m.PractitionerId
                           join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
                           orderby m.Practitioner!.LastName, m.Practitioner!.FirstName, t.CompletedOn, v.Title
                           select new
@@ -281,22 +282,10 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         db.Set<TrainingRecord>().AsNoTracking()
             .Where(t => t.Status == RecordStatus.Approved && t.CompletedOn >= period.Start && t.CompletedOn <= period.End);
 
-    /// <summary>Memberships held at any time in the period: confirmed, started (or added) by its end and not left by its start.</summary>
-    private IQueryable<AgencyMembership> MembersDuring(ReportingPeriod period)
-    {
-        var endOfPeriodUtc = period.End.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var start = period.Start;
-        var end = period.End;
-        return db.Set<AgencyMembership>().AsNoTracking().Where(m =>
-            m.Status == MembershipStatus.Confirmed
-            && (m.StartDate != null ? m.StartDate <= end : m.CreatedAt < endOfPeriodUtc)
-            && (m.LeavingDate == null || m.LeavingDate > start));
-    }
-
     /// <summary>Each completion in the period once per membership it counts for, with the version it was earned on.</summary>
     private IQueryable<Completion> Completions(ReportingPeriod period, Guid? onlyAgencyId) =>
         from t in Records(period)
-        join m in InScope(MembersDuring(period), onlyAgencyId) on t.PractitionerId equals m.PractitionerId
+        join m in InScope(db.MembershipsDuring(period.Start, period.End), onlyAgencyId) on t.PractitionerId equals m.PractitionerId
         join v in db.Set<CourseVersion>() on t.CourseVersionId equals v.Id
         join c in db.Set<Course>() on t.CourseId equals c.Id
         select new Completion { AgencyId = m.AgencyId, PractitionerId = t.PractitionerId, IsFrontline = m.IsFrontline, CourseId = c.Id, Code = c.Code, Title = v.Title, Level = v.Level };
@@ -305,7 +294,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
     private IQueryable<TrainedPerson> TrainedPeople(ReportingPeriod period, Guid? onlyAgencyId)
     {
         var records = Records(period);
-        return InScope(MembersDuring(period), onlyAgencyId)
+        return InScope(db.MembershipsDuring(period.Start, period.End), onlyAgencyId)
             .Where(m => records.Any(t => t.PractitionerId == m.PractitionerId))
             .Select(m => new TrainedPerson { AgencyId = m.AgencyId, PractitionerId = m.PractitionerId, IsFrontline = m.IsFrontline });
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
 using TrainingPortal.Identity.Domain;
@@ -57,12 +57,9 @@ public sealed class ReportMail(PortalDbContext db, Outbox outbox, PublicUrls url
     private async Task<ILookup<Guid, Recipient>> LeadsByAgencyAsync(CancellationToken cancellationToken)
     {
         // Only accounts that still hold the lead role: the same test AgencyScope applies to who may open the report.
-        var leadRole = db.Set<PortalRole>().Where(r => r.Name == Roles.SafeguardingLead).Select(r => r.Id);
-        var leads = await (from l in db.Set<AgencyLead>().AsNoTracking()
-                           join u in db.Set<PortalUser>() on l.UserId equals u.Id
-                           where u.Email != null && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && leadRole.Contains(ur.RoleId))
-                           orderby u.Email
-                           select new { l.AgencyId, Recipient = new Recipient(u.Email!, u.FirstName + " " + u.LastName, u.FirstName) })
+        var leads = await (from l in db.LeadContacts(onlyHoldingLeadRole: true)
+                           orderby l.Email
+                           select new { l.AgencyId, Recipient = new Recipient(l.Email, l.FirstName + " " + l.LastName, l.FirstName) })
             .ToListAsync(cancellationToken);
         return leads.ToLookup(l => l.AgencyId, l => l.Recipient);
     }

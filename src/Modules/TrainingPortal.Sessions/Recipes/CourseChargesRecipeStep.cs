@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
 using TrainingPortal.Sessions.Domain;
@@ -17,7 +17,7 @@ internal sealed class CourseChargesRecipeStep(PortalDbContext db) : IRecipeStep
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
-        var courses = await db.Set<Course>().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var courses = await db.AllCourses().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var existing = await db.Set<CourseCharge>().ToDictionaryAsync(c => c.CourseId, cancellationToken);
         var set = 0;
         foreach (var item in step.GetProperty("charges").EnumerateArray())

@@ -43,7 +43,7 @@ internal sealed class SampleSessionsRecipeStep(PortalDbContext db, SessionSchedu
         var courses = await db.PublishedCourseVersions().AsNoTracking()
             .Where(v => v.DeliveryMode == DeliveryMode.FaceToFace || v.DeliveryMode == DeliveryMode.VirtualClassroom)
             .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = UkTime.Today(clock);
         var added = 0;
         for (var i = 0; i < courses.Count; i++)
         {

@@ -399,14 +399,11 @@ public sealed class BookingService(
 
     private sealed record AgencyChoice(Guid AgencyId, string Name);
 
-    private IQueryable<AgencyChoice> BookableAgencies(Guid practitionerId)
-    {
-        var today = UkToday;
-        return db.Set<AgencyMembership>().AsNoTracking()
-            .Where(m => m.PractitionerId == practitionerId && m.Status != MembershipStatus.Declined && (m.LeavingDate == null || m.LeavingDate > today))
+    private IQueryable<AgencyChoice> BookableAgencies(Guid practitionerId) =>
+        db.BookableMemberships(UkToday)
+            .Where(m => m.PractitionerId == practitionerId)
             .OrderBy(m => m.Status == MembershipStatus.Confirmed ? 0 : 1).ThenBy(m => m.CreatedAt)
             .Select(m => new AgencyChoice(m.AgencyId, m.Agency!.Name));
-    }
 
     private DateOnly UkToday => DateOnly.FromDateTime(UkTime.FromUtc(Now));
 }

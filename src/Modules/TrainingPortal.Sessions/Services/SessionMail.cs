@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Data;
-using TrainingPortal.Identity.Domain;
 using TrainingPortal.Identity.Services;
 using TrainingPortal.Notifications.Services;
 using TrainingPortal.Sessions.Domain;
@@ -35,7 +34,7 @@ public sealed class SessionMail(PortalDbContext db, Outbox outbox, PublicUrls ur
                where bookingIds.Contains(b.Id)
                join s in db.Set<Session>() on b.SessionId equals s.Id
                join v in db.CurrentCourseVersions() on s.CourseId equals v.CourseId
-               join p in db.Set<Practitioner>() on b.PractitionerId equals p.Id
+               join p in db.AllPractitioners() on b.PractitionerId equals p.Id
                select new BookingFacts(b.Id, s.Id, p.Id, b.AgencyId, p.FirstName + " " + p.LastName, p.Email, v.Title,
                    s.StartsAtUtc, s.EndsAtUtc,
                    s.JoiningLink != null ? "Online: " + s.JoiningLink : (s.VenueName ?? "") + (s.VenueAddress != null ? ", " + s.VenueAddress : ""),
@@ -171,10 +170,7 @@ public sealed class SessionMail(PortalDbContext db, Outbox outbox, PublicUrls ur
     }
 
     private async Task<IReadOnlyList<(string Email, string Name, string FirstName)>> ReadLeadsAsync(Guid agencyId, CancellationToken cancellationToken) =>
-        (await (from l in db.Set<AgencyLead>().AsNoTracking()
-                where l.AgencyId == agencyId
-                join u in db.Set<PortalUser>() on l.UserId equals u.Id
-                where u.Email != null
-                select new { u.Email, u.FirstName, u.LastName }).ToListAsync(cancellationToken))
-            .Select(u => (u.Email!, $"{u.FirstName} {u.LastName}", u.FirstName)).ToList();
+        (await db.LeadContacts().Where(l => l.AgencyId == agencyId)
+                .Select(l => new { l.Email, l.FirstName, l.LastName }).ToListAsync(cancellationToken))
+            .Select(u => (u.Email, $"{u.FirstName} {u.LastName}", u.FirstName)).ToList();
 }

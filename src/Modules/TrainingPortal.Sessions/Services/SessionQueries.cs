@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Core.Paging;
 using TrainingPortal.Data;
-using TrainingPortal.Identity.Domain;
+using TrainingPortal.Identity.Services;
 using TrainingPortal.Sessions.Domain;
 
 namespace TrainingPortal.Sessions.Services;
@@ -77,7 +76,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
 
     public IQueryable<SessionSummary> Summaries() =>
         from s in db.Set<Session>().AsNoTracking()
-        join c in db.Set<Course>() on s.CourseId equals c.Id
+        join c in db.AllCourses() on s.CourseId equals c.Id
         join v in CurrentVersions() on s.CourseId equals v.CourseId
         select new SessionSummary
         {
@@ -95,7 +94,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     public async Task<IReadOnlyList<string>> TrainerNamesAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         await (from t in db.Set<SessionTrainer>().AsNoTracking()
                where t.SessionId == sessionId
-               join u in db.Set<PortalUser>() on t.UserId equals u.Id
+               join u in db.Accounts() on t.UserId equals u.Id
                orderby u.LastName
                select u.FirstName + " " + u.LastName).ToListAsync(cancellationToken);
 
@@ -143,18 +142,22 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
     }
 
     /// <summary>A session's register lines: everyone who holds (or held) a place.</summary>
-    public async Task<IReadOnlyList<RegisterLine>> RegisterLinesAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
-        await (from b in db.Set<Booking>().AsNoTracking()
-               where b.SessionId == sessionId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Attended
-                   || b.Status == BookingStatus.PartiallyAttended || b.Status == BookingStatus.DidNotAttend)
-               join p in db.Set<Practitioner>() on b.PractitionerId equals p.Id
-               join a in db.Set<Agency>() on b.AgencyId equals a.Id
-               orderby p.LastName, p.FirstName
-               select new RegisterLine(b.Id, p.Id, p.FirstName + " " + p.LastName, p.Email, a.Name,
-                   db.Set<AgencyMembership>().Where(m => m.PractitionerId == p.Id && m.AgencyId == a.Id).Select(m => m.JobTitle).FirstOrDefault(),
-                   b.Status, b.CheckedInAt,
-                   db.Set<TrainingRecord>().Where(r => r.Id == b.TrainingRecordId).Select(r => r.CertificateNumber).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<RegisterLine>> RegisterLinesAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        var memberships = db.AllMemberships();
+        var records = db.AllTrainingRecords();
+        return await (from b in db.Set<Booking>().AsNoTracking()
+                      where b.SessionId == sessionId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Attended
+                          || b.Status == BookingStatus.PartiallyAttended || b.Status == BookingStatus.DidNotAttend)
+                      join p in db.AllPractitioners() on b.PractitionerId equals p.Id
+                      join a in db.AllAgencies() on b.AgencyId equals a.Id
+                      orderby p.LastName, p.FirstName
+                      select new RegisterLine(b.Id, p.Id, p.FirstName + " " + p.LastName, p.Email, a.Name,
+                          memberships.Where(m => m.PractitionerId == p.Id && m.AgencyId == a.Id).Select(m => m.JobTitle).FirstOrDefault(),
+                          b.Status, b.CheckedInAt,
+                          records.Where(r => r.Id == b.TrainingRecordId).Select(r => r.CertificateNumber).FirstOrDefault()))
+                   .ToListAsync(cancellationToken);
+    }
 
     /// <summary>Everyone on a session who does not hold a place: the waitlist in order, then requests and cancellations.</summary>
     public async Task<IReadOnlyList<BookingRow>> OthersOnSessionAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
@@ -213,7 +216,7 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
                 LateCancelled = g.Count(b => b.Status == BookingStatus.LateCancelled),
                 Total = g.Sum(b => b.ChargePence),
             }).ToListAsync(cancellationToken);
-        var names = await db.Set<Agency>().AsNoTracking().Where(a => visible.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var names = await db.AllAgencies().Where(a => visible.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         return totals.Select(t => new AgencyCharges(t.AgencyId, names.GetValueOrDefault(t.AgencyId, "Unknown agency"), t.DidNotAttend, t.LateCancelled, t.Total))
             .OrderBy(t => t.Agency).ToList();
     }
@@ -283,8 +286,8 @@ public sealed class SessionQueries(PortalDbContext db, AgencyScope scope, TimePr
         from b in db.Set<Booking>().AsNoTracking()
         join s in db.Set<Session>() on b.SessionId equals s.Id
         join v in CurrentVersions() on s.CourseId equals v.CourseId
-        join p in db.Set<Practitioner>() on b.PractitionerId equals p.Id
-        join a in db.Set<Agency>() on b.AgencyId equals a.Id
+        join p in db.AllPractitioners() on b.PractitionerId equals p.Id
+        join a in db.AllAgencies() on b.AgencyId equals a.Id
         select new BookingRow
         {
             BookingId = b.Id, SessionId = s.Id, CourseTitle = v.Title, StartsAtUtc = s.StartsAtUtc, EndsAtUtc = s.EndsAtUtc,

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
@@ -71,7 +70,7 @@ public sealed class SessionScheduler(
     {
         var trainers = await users.GetUsersInRoleAsync(Roles.Trainer);
         var holders = qualifications.HoldersOf(CourseLicence.Gcp2Trainer);
-        var licensed = await db.Set<Practitioner>().AsNoTracking()
+        var licensed = await db.AllPractitioners()
             .Where(p => p.UserId != null && holders.Contains(p.Id))
             .Select(p => p.UserId!.Value).ToListAsync(cancellationToken);
         return trainers.OrderBy(t => t.LastName).ThenBy(t => t.FirstName)

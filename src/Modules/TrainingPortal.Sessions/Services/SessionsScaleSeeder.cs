@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
@@ -31,7 +32,7 @@ internal sealed class SessionsScaleSeeder(PortalDbContext db, TimeProvider clock
             .Select(v => new { v.CourseId, v.DeliveryMode })
             .ToListAsync(cancellationToken);
         // Ids only: 50,000 pairs is a few megabytes, and each session takes a different slice of them.
-        var members = await db.Set<AgencyMembership>().AsNoTracking().Where(m => m.Status == MembershipStatus.Confirmed)
+        var members = await db.KnownMemberships().Where(m => m.Status == MembershipStatus.Confirmed)
             .OrderBy(m => m.Id).Select(m => new { m.PractitionerId, m.AgencyId }).ToListAsync(cancellationToken);
         if (courses.Count == 0 || members.Count == 0)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TrainingPortal.Agencies.Services;
+using TrainingPortal.Core;
 using TrainingPortal.Core.Paging;
 using TrainingPortal.Core.Results;
 
@@ -40,7 +41,7 @@ public class IndexModel(StaffRecords staff, StaffInvitations invitations, Agency
     /// <summary>Current staff with an email address who have not been invited to sign in.</summary>
     public int Uninvited { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => UkTime.Today(clock);
 
     public IEnumerable<SelectListItem> StatusItems =>
     [

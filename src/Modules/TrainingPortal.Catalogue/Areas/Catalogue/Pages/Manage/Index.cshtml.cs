@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Core;
 
 namespace TrainingPortal.Catalogue.Areas.Catalogue.Pages.Manage;
 
@@ -13,7 +14,7 @@ public class IndexModel(CourseCatalogue catalogue, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        DueForReview = await catalogue.DueForReviewAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        DueForReview = await catalogue.DueForReviewAsync(UkTime.Today(clock), cancellationToken);
         Courses = await catalogue.AllAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Core;
 
 namespace TrainingPortal.Catalogue.Areas.Catalogue.Pages.MyLearning;
 
@@ -12,7 +13,7 @@ public class IndexModel(Learners learners, TrainingRecords records, ELearning le
 
     public IReadOnlyList<CourseInProgress> InProgress { get; private set; } = [];
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => UkTime.Today(clock);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace TrainingPortal.Compliance.Areas.Compliance.Pages.Dashboard;
 /// current staff with their statuses, which can be filtered, exported and used to send reminders.
 /// </summary>
 [Authorize(Policy = Permissions.ViewAgencyCompliance)]
-public class AgencyModel(ComplianceCalculator calculator, ComplianceReminders reminders, AgencyDirectory directory, WorkforceGroups groups) : PageModel
+public class AgencyModel(ComplianceDashboard compliance, ComplianceReminders reminders, AgencyDirectory directory, WorkforceGroups groups) : PageModel
 {
     public static readonly IReadOnlyList<ChartSeries> StatusSeries =
     [
@@ -90,13 +90,13 @@ public class AgencyModel(ComplianceCalculator calculator, ComplianceReminders re
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var (access, dashboard) = await calculator.ForAgencyAsync(AgencyId, cancellationToken);
+        var (access, dashboard) = await compliance.ForAgencyAsync(AgencyId, cancellationToken);
         if (access != Access.Allowed)
         {
             return access == Access.Forbidden ? Forbid() : NotFound();
         }
         Dashboard = dashboard!;
-        People = (await calculator.ListAsync(AgencyId, Filter, PageNumber, cancellationToken)).People!;
+        People = (await compliance.ListAsync(AgencyId, Filter, PageNumber, cancellationToken)).People!;
         Teams = await directory.TeamsAsync(AgencyId, cancellationToken);
         Groups = await groups.LookupAsync(cancellationToken);
         return null;

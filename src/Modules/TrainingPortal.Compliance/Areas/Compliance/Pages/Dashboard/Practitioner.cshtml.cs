@@ -9,7 +9,7 @@ namespace TrainingPortal.Compliance.Areas.Compliance.Pages.Dashboard;
 
 /// <summary>One member of staff's requirements, the record behind each status, and a reminder button.</summary>
 [Authorize(Policy = Permissions.ViewAgencyCompliance)]
-public class PractitionerModel(StaffRecords staff, ComplianceCalculator calculator, ComplianceReminders reminders) : PageModel
+public class PractitionerModel(StaffRecords staff, ComplianceDashboard compliance, ComplianceReminders reminders) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -49,7 +49,7 @@ public class PractitionerModel(StaffRecords staff, ComplianceCalculator calculat
             return access == Access.Forbidden ? Forbid() : NotFound();
         }
         Person = person!;
-        Needs = (await calculator.ForMemberAsync(AgencyId, PractitionerId, cancellationToken)).Needs;
+        Needs = (await compliance.ForMemberAsync(AgencyId, PractitionerId, cancellationToken)).Needs;
         return null;
     }
 }

@@ -14,7 +14,7 @@ namespace TrainingPortal.Compliance.Areas.Compliance.Pages.Partnership;
 /// today, grouped by sector. Figures only, never names; the training unit also gets a link to each agency's dashboard.
 /// </summary>
 [Authorize(Policy = Permissions.ViewPartnershipCompliance)]
-public class IndexModel(ComplianceCalculator calculator, AgencyDirectory directory, AgencyScope scope, IAuthorizationService authorization) : PageModel
+public class IndexModel(ComplianceDashboard compliance, AgencyDirectory directory, AgencyScope scope, IAuthorizationService authorization) : PageModel
 {
     /// <summary>Show only this sector's agencies; all when empty.</summary>
     [BindProperty(SupportsGet = true)]
@@ -43,7 +43,7 @@ public class IndexModel(ComplianceCalculator calculator, AgencyDirectory directo
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Heatmap = await calculator.PartnershipAsync(cancellationToken);
+        Heatmap = await compliance.PartnershipAsync(cancellationToken);
         LinksAgencies = scope.SeesAllAgencies && (await authorization.AuthorizeAsync(User, Permissions.ViewAgencyCompliance)).Succeeded;
         CanManageRequirements = (await authorization.AuthorizeAsync(User, Permissions.ManageRequirements)).Succeeded;
 

@@ -52,7 +52,7 @@ public class IndexModel(SessionQueries queries, ChargesExport export, TimeProvid
     {
         if (ModelState.IsValid && From is null && To is null)
         {
-            (From, To) = FinancialQuarter(DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime)));
+            (From, To) = FinancialQuarter(UkTime.Today(clock));
         }
         if (From is null && !HasError(nameof(From)))
         {

@@ -9,7 +9,7 @@ namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff.Import;
 
 /// <summary>Upload a staff file for one agency, download the templates, and see the agency's recent imports.</summary>
 [Authorize(Policy = Permissions.ManageStaff)]
-public class IndexModel(StaffImporter importer, AgencyDirectory directory) : PageModel
+public class IndexModel(StaffImporter importer, StaffImportReports reports, AgencyDirectory directory) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -54,7 +54,7 @@ public class IndexModel(StaffImporter importer, AgencyDirectory directory) : Pag
 
     private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
     {
-        var (access, recent) = await importer.RecentAsync(AgencyId, cancellationToken);
+        var (access, recent) = await reports.RecentAsync(AgencyId, cancellationToken);
         if (access == Access.Forbidden)
         {
             return Forbid();

@@ -9,7 +9,7 @@ namespace TrainingPortal.Agencies.Areas.Agencies.Pages.Staff.Import;
 
 /// <summary>One import: its progress while the file is checked or applied, then its report, and confirm or cancel.</summary>
 [Authorize(Policy = Permissions.ManageStaff)]
-public class StatusModel(StaffImporter importer, AgencyDirectory directory) : PageModel
+public class StatusModel(StaffImporter importer, StaffImportReports reports, AgencyDirectory directory) : PageModel
 {
     [FromRoute]
     public Guid AgencyId { get; set; }
@@ -44,7 +44,7 @@ public class StatusModel(StaffImporter importer, AgencyDirectory directory) : Pa
     /// <summary>The progress as JSON, for the page's script to refresh the progress indicator.</summary>
     public async Task<IActionResult> OnGetProgressAsync(CancellationToken cancellationToken)
     {
-        var (access, import) = await importer.ProgressAsync(AgencyId, ImportId, cancellationToken);
+        var (access, import) = await reports.ProgressAsync(AgencyId, ImportId, cancellationToken);
         if (access != Access.Allowed)
         {
             return access == Access.Forbidden ? Forbid() : NotFound();
@@ -77,7 +77,7 @@ public class StatusModel(StaffImporter importer, AgencyDirectory directory) : Pa
 
     private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
     {
-        var (access, report) = await importer.ReportAsync(AgencyId, ImportId, PageNumber, cancellationToken);
+        var (access, report) = await reports.ReportAsync(AgencyId, ImportId, PageNumber, cancellationToken);
         if (access != Access.Allowed)
         {
             return access == Access.Forbidden ? Forbid() : NotFound();
