@@ -16,6 +16,7 @@ public static class ModuleCatalog
         new Catalogue.Module(),
         new Sessions.Module(),
         new Compliance.Module(),
+        new Champions.Module(),
         new Reporting.Module(),
         new Recipes.Module(),
     ];

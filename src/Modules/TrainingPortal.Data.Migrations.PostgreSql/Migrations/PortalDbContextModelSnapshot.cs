@@ -1162,6 +1162,356 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("TrainingRecords", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BriefingLogId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefingLogId");
+
+                    b.HasIndex("DoneOn", "DueOn");
+
+                    b.ToTable("BriefingActions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BriefingLogId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TrainingRecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.HasIndex("TrainingRecordId");
+
+                    b.HasIndex("BriefingLogId", "PractitionerId")
+                        .IsUnique();
+
+                    b.ToTable("BriefingAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DiscussionNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("GuideId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuideVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredOn");
+
+                    b.HasIndex("GuideId");
+
+                    b.HasIndex("GuideVersionId");
+
+                    b.HasIndex("AgencyId", "DeliveredOn");
+
+                    b.ToTable("BriefingLogs", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.Champion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaOfInterest")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PractitionerId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("Champions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.ChampionSpell", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChampionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("NominatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChampionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ChampionSpells_OneOpenSpell")
+                        .HasFilter("\"Status\" IN ('Nominated', 'Active')");
+
+                    b.HasIndex("ChampionId", "StartDate");
+
+                    b.ToTable("ChampionSpells", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideSector", b =>
+                {
+                    b.Property<Guid>("GuideVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SectorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GuideVersionId", "SectorId");
+
+                    b.HasIndex("SectorId");
+
+                    b.ToTable("GuideSectors", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideTag", b =>
+                {
+                    b.Property<Guid>("GuideVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("GuideVersionId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("GuideTags", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CourseVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FurtherReading")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("GuideId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionsForReflection")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WhatItIs")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhatResearchSays")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhatToDo")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhatToLookFor")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WhyItMatters")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("GuideId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PublishedAt");
+
+                    b.ToTable("GuideVersions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.SevenMinuteGuide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReviewReminderSentFor")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("SevenMinuteGuides", (string)null);
+                });
+
             modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceDigest", b =>
                 {
                     b.Property<Guid>("LeadUserId")
@@ -2202,6 +2552,131 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingAction", b =>
+                {
+                    b.HasOne("TrainingPortal.Champions.Domain.BriefingLog", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("BriefingLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingAttendee", b =>
+                {
+                    b.HasOne("TrainingPortal.Champions.Domain.BriefingLog", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("BriefingLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("TrainingPortal.Catalogue.Domain.TrainingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingRecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingLog", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Champions.Domain.SevenMinuteGuide", null)
+                        .WithMany()
+                        .HasForeignKey("GuideId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Champions.Domain.GuideVersion", null)
+                        .WithMany()
+                        .HasForeignKey("GuideVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.Champion", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.ChampionSpell", b =>
+                {
+                    b.HasOne("TrainingPortal.Champions.Domain.Champion", null)
+                        .WithMany("Spells")
+                        .HasForeignKey("ChampionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideSector", b =>
+                {
+                    b.HasOne("TrainingPortal.Champions.Domain.GuideVersion", null)
+                        .WithMany("Sectors")
+                        .HasForeignKey("GuideVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideTag", b =>
+                {
+                    b.HasOne("TrainingPortal.Champions.Domain.GuideVersion", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("GuideVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideVersion", b =>
+                {
+                    b.HasOne("TrainingPortal.Catalogue.Domain.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingPortal.Champions.Domain.SevenMinuteGuide", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("GuideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.SevenMinuteGuide", b =>
+                {
+                    b.HasOne("TrainingPortal.Identity.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Catalogue.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("TrainingPortal.Compliance.Domain.ComplianceDigest", b =>
                 {
                     b.HasOne("TrainingPortal.Identity.Domain.PortalUser", null)
@@ -2402,6 +2877,30 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("TrainingPortal.Catalogue.Domain.TrainingRecord", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.BriefingLog", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.Champion", b =>
+                {
+                    b.Navigation("Spells");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.GuideVersion", b =>
+                {
+                    b.Navigation("Sectors");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Champions.Domain.SevenMinuteGuide", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("TrainingPortal.Compliance.Domain.Requirement", b =>
