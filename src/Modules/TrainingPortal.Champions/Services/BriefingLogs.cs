@@ -187,7 +187,7 @@ public sealed class BriefingLogs(
         var made = await records.AddCompletionsAsync(added, courseVersionId, deliveredOn, TrainingSource.Briefing, null, cancellationToken);
         foreach (var id in added)
         {
-            log.Attendees.Add(new BriefingAttendee { Id = Guid.NewGuid(), BriefingLogId = log.Id, PractitionerId = id, Name = attendees[id], TrainingRecordId = made[id].Id });
+            Attend(log, new BriefingAttendee { Id = Guid.NewGuid(), BriefingLogId = log.Id, PractitionerId = id, Name = attendees[id], TrainingRecordId = made[id].Id });
         }
         foreach (var typed in log.Attendees.Where(a => a.PractitionerId is null).ToList())
         {
@@ -195,7 +195,7 @@ public sealed class BriefingLogs(
         }
         foreach (var name in names)
         {
-            log.Attendees.Add(new BriefingAttendee { Id = Guid.NewGuid(), BriefingLogId = log.Id, Name = name });
+            Attend(log, new BriefingAttendee { Id = Guid.NewGuid(), BriefingLogId = log.Id, Name = name });
         }
         var kept = actions.Where(a => a.Id is not null).Select(a => a.Id!.Value).ToHashSet();
         foreach (var gone in log.Actions.Where(a => !kept.Contains(a.Id)).ToList())
@@ -208,6 +208,8 @@ public sealed class BriefingLogs(
             if (existingAction is null)
             {
                 existingAction = new BriefingAction { Id = Guid.NewGuid(), BriefingLogId = log.Id, Description = "", Owner = "" };
+                // Added explicitly: found through the tracked log, a row with its key already set would be taken for an existing one.
+                db.Set<BriefingAction>().Add(existingAction);
                 log.Actions.Add(existingAction);
             }
             existingAction.Description = action.Description!.Trim();
@@ -229,6 +231,13 @@ public sealed class BriefingLogs(
             $"{changes}; {attendees.Count} with a record ({added.Count} added), {names.Count} without, {log.Actions.Count} actions".TrimStart(';', ' '));
         await db.SaveChangesAsync(cancellationToken);
         return (Access.Allowed, OperationResult.Success);
+    }
+
+    /// <summary>Adds an attendee to a tracked log as a new row (one found through the log with its key set would be taken for an existing row).</summary>
+    private void Attend(BriefingLog log, BriefingAttendee attendee)
+    {
+        db.Set<BriefingAttendee>().Add(attendee);
+        log.Attendees.Add(attendee);
     }
 
     public const string CorrectionClosedMessage = "This briefing was recorded more than 14 days ago. Ask the training unit to correct it.";
