@@ -6,6 +6,8 @@ using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Champions.Domain;
+using TrainingPortal.Champions.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
@@ -173,6 +175,24 @@ public sealed class OtherPeoplesData
             .Where(r => r.CourseId == briefing).Select(r => r.Id).SingleAsync());
         tokens["LicensedResource"] = resource.ToString();
 
+        // A team briefing at the health trust that the nurse attended, with an action still open.
+        var briefingLog = await app.AsUserAsync(coordinator, async s =>
+        {
+            var db = s.GetRequiredService<PortalDbContext>();
+            var guideNumber = await db.PublishedGuideAsync(briefing, coordinator.UserId, "Dental neglect");
+            var (access, logged) = await s.GetRequiredService<BriefingLogs>().RecordAsync(new BriefingInput
+            {
+                AgencyId = found.health, GuideNumber = guideNumber, DeliveredOn = today.AddDays(-3), Team = "Health visiting north", DeliveredBy = "Hana Begum",
+                AttendeeIds = [found.nurse.PractitionerId],
+                Actions = [new() { Description = "Add dental checks to the visit template", Owner = "Team manager", DueOn = today.AddDays(10) }],
+            });
+            Assert.True(logged.Succeeded, PortalArrangements.Errors(logged));
+            return logged.Value;
+        });
+        tokens["OtherAgencysBriefing"] = briefingLog.ToString();
+        tokens["OtherAgencysBriefingAction"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingAction>()
+            .Where(a => a.BriefingLogId == briefingLog).Select(a => a.Id).SingleAsync())).ToString();
+
         // The last ended period's reports, as the daily check makes them.
         var run = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));
         Assert.NotNull(run);
@@ -195,6 +215,7 @@ public sealed class OtherPeoplesData
         Guid Id(string token) => Guid.Parse(Tokens[token]);
         var (agency, person, booking, import, attempt, record, session) =
             (Id("OtherAgency"), Id("OtherPerson"), Id("OtherPersonsBooking"), Id("OtherAgencysImport"), Id("OtherPersonsAttempt"), Id("OtherPersonsExternalRecord"), Id("OtherTrainersSession"));
+        var (briefingLog, briefingAction) = (Id("OtherAgencysBriefing"), Id("OtherAgencysBriefingAction"));
         var facts = new List<object?>
         {
             await db.AuditEntries.CountAsync(),
@@ -210,6 +231,9 @@ public sealed class OtherPeoplesData
             await db.Set<Session>().Where(x => x.Id == session).Select(x => x.Status).SingleAsync(),
             await db.Set<Requirement>().CountAsync(),
             await db.Set<StaffImport>().CountAsync(),
+            await db.Set<BriefingLog>().Where(l => l.Id == briefingLog).Select(l => new { l.UpdatedAt, Attendees = l.Attendees.Count }).SingleAsync(),
+            await db.Set<BriefingAction>().Where(a => a.Id == briefingAction).Select(a => a.DoneOn).SingleAsync(),
+            await db.Set<BriefingLog>().CountAsync(),
         };
         return string.Join(" | ", facts);
     });

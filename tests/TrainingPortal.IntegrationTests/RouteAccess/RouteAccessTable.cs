@@ -26,6 +26,7 @@ public static class RouteAccessTable
     private static readonly Who TrainingUnit = Who.Only("the training unit", TrainingCoordinator, Administrator);
     private static readonly Who PartnershipReaders = Who.Only("the training unit and the board", TrainingCoordinator, BoardMember, Administrator);
     private static readonly Who ReportReaders = Who.Only("leads, the training unit and the board", SafeguardingLead, TrainingCoordinator, BoardMember, Administrator);
+    private static readonly Who Briefers = Who.Only("champions, leads and the training unit", NeglectChampion, SafeguardingLead, TrainingCoordinator, Administrator);
     private static readonly Who Administrators = Who.Only("administrators", Administrator);
     private static readonly Who Anyone = Who.Anyone;
     private static readonly Who Nobody = Who.Nobody;
@@ -207,6 +208,21 @@ public static class RouteAccessTable
         Post("/compliance/requirements/{id:guid}/remove", TrainingUnit, "/compliance/requirements/{Requirement}/remove"),
         Get("/compliance/settings/notifications", TrainingUnit),
         Post("/compliance/settings/notifications", TrainingUnit) with { Form = Fields(("LeastFrequent", "Immediately")) },
+
+        // Champions: team briefings, for the agencies a champion champions or a lead leads; the training unit all.
+        Get("/briefings", Briefers),
+        Get("/briefings/actions", Briefers),
+        Post("/briefings/actions?handler=Done", Briefers.OthersOnlyFor(TrainingUnit)) with { Form = Fields(("actionId", "{OtherAgencysBriefingAction}")) },
+        Get("/briefings/new", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/new?agencyId={OtherAgency}"),
+        Post("/briefings/new", Briefers.OthersOnlyFor(TrainingUnit))
+            with { Form = Fields(("Input.AgencyId", "{OtherAgency}"), ("Input.GuideNumber", "1"), ("Input.DeliveredOn.Day", "1"), ("Input.DeliveredOn.Month", "1"),
+                ("Input.DeliveredOn.Year", "2026"), ("Input.Team", "Probe"), ("Input.DeliveredBy", "Probe"), ("Input.AttendeeIds", "{OtherPerson}")) },
+        Get("/briefings/{id:guid}", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}"),
+        Post("/briefings/{id:guid}?handler=Done", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}")
+            with { Form = Fields(("actionId", "{OtherAgencysBriefingAction}"), ("done", "true")) },
+        Get("/briefings/{id:guid}/edit", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}/edit"),
+        Post("/briefings/{id:guid}/edit", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}/edit")
+            with { Form = Fields(("Input.GuideNumber", "1"), ("Input.Team", "Probe"), ("Input.DeliveredBy", "Probe"), ("Input.AttendeeIds", "{OtherPerson}")) },
 
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),

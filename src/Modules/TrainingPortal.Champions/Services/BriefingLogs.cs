@@ -9,6 +9,7 @@ using TrainingPortal.Core.Paging;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
+using TrainingPortal.Identity.Services;
 using TrainingPortal.Data.Auditing;
 
 namespace TrainingPortal.Champions.Services;
@@ -70,7 +71,7 @@ public sealed class BriefingLogs(
     public async Task<IReadOnlyList<(Guid Id, string Name)>> AgenciesAsync(CancellationToken cancellationToken = default)
     {
         var ids = await scope.AgenciesAsync(cancellationToken);
-        return (await db.Set<Agency>().AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name)
+        return (await db.AllAgencies().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken)).Select(a => (a.Id, a.Name)).ToList();
     }
 
@@ -81,9 +82,13 @@ public sealed class BriefingLogs(
     public async Task<(Access Access, IReadOnlyList<StaffChoice> Staff)> StaffChoicesAsync(
         Guid agencyId, Guid? teamId, string? search, IReadOnlyCollection<Guid> alsoInclude, int take = 100, CancellationToken cancellationToken = default)
     {
+        if (!await AgencyExistsAsync(agencyId, cancellationToken))
+        {
+            return (Access.NotFound, []);
+        }
         if (!await scope.CanLogForAsync(agencyId, cancellationToken))
         {
-            return (await AgencyExistsAsync(agencyId, cancellationToken) ? Access.Forbidden : Access.NotFound, []);
+            return (Access.Forbidden, []);
         }
         var term = search?.Trim();
         var current = db.CurrentMemberships(Today).Where(m => m.AgencyId == agencyId);
@@ -257,9 +262,9 @@ public sealed class BriefingLogs(
         var header = await (from v in db.Set<GuideVersion>()
                             where v.Id == log.GuideVersionId
                             join g in db.Set<SevenMinuteGuide>() on v.GuideId equals g.Id
-                            join a in db.Set<Agency>() on log.AgencyId equals a.Id
+                            join a in db.AllAgencies() on log.AgencyId equals a.Id
                             select new { GuideNumber = g.Number, v.Title, VersionNumber = v.Number, Agency = a.Name }).SingleAsync(cancellationToken);
-        var recordedBy = await db.Set<Identity.Domain.PortalUser>().Where(u => u.Id == log.RecordedByUserId)
+        var recordedBy = await db.Accounts().Where(u => u.Id == log.RecordedByUserId)
             .Select(u => u.FirstName + " " + u.LastName).SingleOrDefaultAsync(cancellationToken) ?? "the set-up";
         return (Access.Allowed, new BriefingLogView(
             log.Id, log.AgencyId, header.Agency, header.GuideNumber, header.Title, header.VersionNumber, log.DeliveredOn, log.Team, log.DeliveredBy, log.DiscussionNotes,
@@ -279,7 +284,7 @@ public sealed class BriefingLogs(
             logs = logs.Where(l => l.AgencyId == only);
         }
         return await (from l in logs
-                      join a in db.Set<Agency>() on l.AgencyId equals a.Id
+                      join a in db.AllAgencies() on l.AgencyId equals a.Id
                       join v in db.Set<GuideVersion>() on l.GuideVersionId equals v.Id
                       orderby l.DeliveredOn descending, l.RecordedAt descending
                       select new BriefingSummary(l.Id, a.Name, v.Title, l.DeliveredOn, l.Team, l.DeliveredBy, l.Attendees.Count, l.Actions.Count(x => x.DoneOn == null)))
@@ -298,7 +303,7 @@ public sealed class BriefingLogs(
         return await (from x in db.Set<BriefingAction>().AsNoTracking()
                       where x.DoneOn == null
                       join l in logs on x.BriefingLogId equals l.Id
-                      join a in db.Set<Agency>() on l.AgencyId equals a.Id
+                      join a in db.AllAgencies() on l.AgencyId equals a.Id
                       join v in db.Set<GuideVersion>() on l.GuideVersionId equals v.Id
                       orderby x.DueOn, a.Name
                       select new OpenAction(x.Id, l.Id, a.Name, v.Title, l.Team, x.Description, x.Owner, x.DueOn))
@@ -460,5 +465,5 @@ public sealed class BriefingLogs(
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private Task<bool> AgencyExistsAsync(Guid agencyId, CancellationToken cancellationToken) =>
-        db.Set<Agency>().AnyAsync(a => a.Id == agencyId, cancellationToken);
+        db.AllAgencies().AnyAsync(a => a.Id == agencyId, cancellationToken);
 }

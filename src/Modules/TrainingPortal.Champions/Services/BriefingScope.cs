@@ -28,7 +28,7 @@ public sealed class BriefingScope(PortalDbContext db, AgencyScope agencies, ICur
         {
             if (SeesAllAgencies)
             {
-                allowed = await db.Set<Agency>().Where(a => a.IsActive).Select(a => a.Id).ToListAsync(cancellationToken);
+                allowed = await db.AllAgencies().Where(a => a.IsActive).Select(a => a.Id).ToListAsync(cancellationToken);
             }
             else
             {
@@ -50,7 +50,7 @@ public sealed class BriefingScope(PortalDbContext db, AgencyScope agencies, ICur
         return await (from s in db.Set<ChampionSpell>()
                       where s.Status == SpellStatus.Active && s.StartDate <= today
                       join c in db.Set<Champion>() on s.ChampionId equals c.Id
-                      join p in db.Set<Practitioner>() on c.PractitionerId equals p.Id
+                      join p in db.AllPractitioners() on c.PractitionerId equals p.Id
                       where p.UserId == userId
                       select c.AgencyId).Distinct().ToListAsync(cancellationToken);
     }

@@ -57,7 +57,7 @@ public abstract class BriefingFormModel(BriefingLogs logs, PortalDbContext db) :
             // A retired guide stays selectable on the log that already uses it.
             GuideItems = [.. GuideItems, new SelectListItem($"Guide {number} (retired)", number.ToString(), true)];
         }
-        TeamItems = await Db.Set<Team>().AsNoTracking().Where(t => t.AgencyId == agencyId).OrderBy(t => t.Name)
+        TeamItems = await Db.AllTeams().Where(t => t.AgencyId == agencyId).OrderBy(t => t.Name)
             .Select(t => new SelectListItem(t.Name, t.Id.ToString(), t.Id == TeamId)).ToListAsync(cancellationToken);
         while (Input.Actions.Count(a => a.IsBlank) < SpareActionRows && Input.Actions.Count < BriefingLogs.MaxActions)
         {

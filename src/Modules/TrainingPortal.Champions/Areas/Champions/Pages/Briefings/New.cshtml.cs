@@ -7,6 +7,7 @@ using TrainingPortal.Core;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
+using TrainingPortal.Identity.Services;
 using TrainingPortal.Identity.Domain;
 
 namespace TrainingPortal.Champions.Areas.Champions.Pages.Briefings;
@@ -28,7 +29,7 @@ public class NewModel(BriefingLogs logs, PortalDbContext db, ICurrentUser curren
             return chosen;
         }
         Input.DeliveredOn = UkTime.Today(clock);
-        Input.DeliveredBy = await Db.Set<PortalUser>().Where(u => u.Id == currentUser.UserId).Select(u => u.FirstName + " " + u.LastName).SingleOrDefaultAsync(cancellationToken);
+        Input.DeliveredBy = await Db.Accounts().Where(u => u.Id == currentUser.UserId).Select(u => u.FirstName + " " + u.LastName).SingleOrDefaultAsync(cancellationToken);
         return await LoadChoicesAsync(Input.AgencyId!.Value, cancellationToken) ?? Page();
     }
 
