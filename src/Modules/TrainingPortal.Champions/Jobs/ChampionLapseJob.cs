@@ -36,14 +36,17 @@ public sealed class ChampionLapseJob(PortalDbContext db, ChampionRoles roles, Au
                              where !current.Any(m => m.AgencyId == c.AgencyId && m.PractitionerId == c.PractitionerId)
                              select new
                              {
-                                 Spell = s,
+                                 SpellId = s.Id,
                                  c.PractitionerId,
                                  LeftOn = db.AllMemberships().Where(m => m.AgencyId == c.AgencyId && m.PractitionerId == c.PractitionerId && m.LeavingDate != null)
                                      .Max(m => m.LeavingDate),
                              }).ToListAsync(cancellationToken);
+        // The membership queries read without tracking, and so would the whole query: the spells are loaded again to change them.
+        var ids = leavers.Select(l => l.SpellId).ToList();
+        var spells = await db.Set<ChampionSpell>().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         foreach (var leaver in leavers)
         {
-            var spell = leaver.Spell;
+            var spell = spells[leaver.SpellId];
             var leftOn = leaver.LeftOn ?? today;
             spell.Status = SpellStatus.Lapsed;
             spell.EndDate = leftOn < spell.StartDate ? spell.StartDate : leftOn;

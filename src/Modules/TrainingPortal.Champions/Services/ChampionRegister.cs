@@ -111,19 +111,15 @@ public sealed class ChampionRegister(
         {
             return (access, null);
         }
-        var lines = Lines(agencyId);
-        if (agencyId is null)
-        {
-            lines = lines.Where(l => l.Status == SpellStatus.Active || l.Status == SpellStatus.Nominated);
-        }
-        return (Access.Allowed, await lines.OrderBy(l => l.AgencyName).ThenBy(l => l.Name).ToPagedListAsync(page, cancellationToken: cancellationToken));
+        return (Access.Allowed, await Lines(agencyId, openOnly: agencyId is null).ToPagedListAsync(page, cancellationToken: cancellationToken));
     }
 
     /// <summary>Every line of one agency's register or the whole partnership's, for exports (access checked by the caller).</summary>
     internal IAsyncEnumerable<ChampionLine> AllLinesAsync(Guid? agencyId) =>
-        Lines(agencyId).OrderBy(l => l.AgencyName).ThenBy(l => l.Name).AsAsyncEnumerable();
+        Lines(agencyId, openOnly: false).AsAsyncEnumerable();
 
-    private IQueryable<ChampionLine> Lines(Guid? agencyId)
+    /// <summary>Entries with their latest spell, by agency and name (sorted before the projection, which the database cannot sort on).</summary>
+    private IQueryable<ChampionLine> Lines(Guid? agencyId, bool openOnly)
     {
         var today = Today;
         var advanced = db.PractitionersWithAdvancedTraining(today);
@@ -137,7 +133,8 @@ public sealed class ChampionRegister(
                join a in db.Set<Agency>().AsNoTracking() on c.AgencyId equals a.Id
                let latest = db.Set<ChampionSpell>().Where(s => s.ChampionId == c.Id)
                    .OrderByDescending(s => s.NominatedAt).ThenByDescending(s => s.StartDate).FirstOrDefault()
-               where latest != null
+               where latest != null && (!openOnly || latest.Status == SpellStatus.Active || latest.Status == SpellStatus.Nominated)
+               orderby a.Name, p.LastName, p.FirstName
                select new ChampionLine(c.Id, a.Id, a.Name, p.Id, p.FirstName + " " + p.LastName, c.AreaOfInterest,
                    latest.Status, latest.StartDate, latest.EndDate, p.UserId != null, !advanced.Contains(p.Id));
     }
