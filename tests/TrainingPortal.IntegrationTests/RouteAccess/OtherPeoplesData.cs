@@ -6,6 +6,8 @@ using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Champions.Domain;
+using TrainingPortal.Champions.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
@@ -172,6 +174,14 @@ public sealed class OtherPeoplesData
         var resource = await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<CourseResource>()
             .Where(r => r.CourseId == briefing).Select(r => r.Id).SingleAsync());
         tokens["LicensedResource"] = resource.ToString();
+
+        // The nurse nominated as the trust's neglect champion, waiting for the training unit.
+        var nominated = await app.AsUserAsync(coordinator, s => s.GetRequiredService<ChampionRegister>().NominateAsync(found.health,
+            new NominationInput { PractitionerId = found.nurse.PractitionerId, AreaOfInterest = "Early years", StartDate = today }));
+        Assert.True(nominated.Result.Succeeded, PortalArrangements.Errors(nominated.Result));
+        tokens["OtherAgencysChampion"] = nominated.Result.Value.ToString();
+        tokens["OtherAgencysNomination"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<ChampionSpell>()
+            .Where(c => c.ChampionId == nominated.Result.Value).Select(c => c.Id).SingleAsync())).ToString();
 
         // The last ended period's reports, as the daily check makes them.
         var run = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));

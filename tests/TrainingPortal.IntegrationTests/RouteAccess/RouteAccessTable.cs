@@ -208,6 +208,20 @@ public static class RouteAccessTable
         Get("/compliance/settings/notifications", TrainingUnit),
         Post("/compliance/settings/notifications", TrainingUnit) with { Form = Fields(("LeastFrequent", "Immediately")) },
 
+        // Champions: the register. Leads nominate for their agencies, the training unit decides and sees names, the board counts.
+        Get("/champions", ReportReaders),
+        Get("/champions/export", TrainingUnit),
+        Get("/champions/agencies/{id:guid}", LeadsOwnAgency, "/champions/agencies/{OtherAgency}"),
+        Get("/champions/agencies/{id:guid}/export", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/export"),
+        Get("/champions/agencies/{id:guid}/nominate", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/nominate"),
+        Post("/champions/agencies/{id:guid}/nominate", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/nominate")
+            with { Form = Fields(("Input.PractitionerId", "{OtherPerson}"), ("Input.AreaOfInterest", "Probe")) },
+        Get("/champions/{id:guid}", LeadsOwnAgency, "/champions/{OtherAgencysChampion}"),
+        Post("/champions/{id:guid}", LeadsOwnAgency, "/champions/{OtherAgencysChampion}") with { Form = Fields(("Input.Reason", "Probe")) },
+        Get("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}"),
+        Post("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}")
+            with { Form = Fields(("Input.Decision", "Decline"), ("Input.Reason", "Probe")) },
+
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),
         Post("/reports?handler=Run", TrainingUnit),
