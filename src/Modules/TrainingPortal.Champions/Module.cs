@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Services;
+using TrainingPortal.Champions.Jobs;
 using TrainingPortal.Champions.Services;
 using TrainingPortal.Core.Modules;
 
@@ -8,17 +10,28 @@ namespace TrainingPortal.Champions;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Champions", "The neglect champion register, seven-minute guides and the briefing logs of teams briefed on them", "Catalogue", "Agencies", "Identity");
+    public ModuleManifest Manifest { get; } = new("Champions", "The neglect champion register, seven-minute guides and the briefing logs of teams briefed on them", "Catalogue", "Agencies", "Identity", "Notifications");
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 
     public IEnumerable<MenuItem> MenuItems =>
     [
+        new("Champions", "/champions", ChampionRegisterAccess.Policy, 115),
         new("Briefings", "/briefings", Champions.Permissions.LogBriefings, 120),
     ];
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Champion register
+        services.AddAuthorizationBuilder().AddPolicy(ChampionRegisterAccess.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new ChampionRegisterAccess()));
+        services.AddTransient<IAuthorizationHandler, ChampionRegisterAccessHandler>();
+        services.AddScoped<ChampionRoles>();
+        services.AddScoped<ChampionMail>();
+        services.AddScoped<ChampionRegister>();
+        services.AddScoped<ChampionExport>();
+        services.AddScoped<ChampionLapseJob>();
+        services.AddTransient<IStartupTask, ScheduleChampionLapses>();
+
         // Briefing logs
         services.AddScoped<BriefingScope>();
         services.AddScoped<BriefingLogs>();

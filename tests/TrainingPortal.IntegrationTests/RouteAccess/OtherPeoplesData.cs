@@ -193,6 +193,14 @@ public sealed class OtherPeoplesData
         tokens["OtherAgencysBriefingAction"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingAction>()
             .Where(a => a.BriefingLogId == briefingLog).Select(a => a.Id).SingleAsync())).ToString();
 
+        // The nurse nominated as the trust's neglect champion, waiting for the training unit.
+        var nominated = await app.AsUserAsync(coordinator, s => s.GetRequiredService<ChampionRegister>().NominateAsync(found.health,
+            new NominationInput { PractitionerId = found.nurse.PractitionerId, AreaOfInterest = "Early years", StartDate = today }));
+        Assert.True(nominated.Result.Succeeded, PortalArrangements.Errors(nominated.Result));
+        tokens["OtherAgencysChampion"] = nominated.Result.Value.ToString();
+        tokens["OtherAgencysNomination"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<ChampionSpell>()
+            .Where(c => c.ChampionId == nominated.Result.Value).Select(c => c.Id).SingleAsync())).ToString();
+
         // The last ended period's reports, as the daily check makes them.
         var run = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));
         Assert.NotNull(run);

@@ -224,6 +224,20 @@ public static class RouteAccessTable
         Post("/briefings/{id:guid}/edit", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}/edit")
             with { Form = Fields(("Input.GuideNumber", "1"), ("Input.Team", "Probe"), ("Input.DeliveredBy", "Probe"), ("Input.AttendeeIds", "{OtherPerson}")) },
 
+        // Champions: the register. Leads nominate for their agencies, the training unit decides and sees names, the board counts.
+        Get("/champions", ReportReaders),
+        Get("/champions/export", TrainingUnit),
+        Get("/champions/agencies/{id:guid}", LeadsOwnAgency, "/champions/agencies/{OtherAgency}"),
+        Get("/champions/agencies/{id:guid}/export", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/export"),
+        Get("/champions/agencies/{id:guid}/nominate", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/nominate"),
+        Post("/champions/agencies/{id:guid}/nominate", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/nominate")
+            with { Form = Fields(("Input.PractitionerId", "{OtherPerson}"), ("Input.AreaOfInterest", "Probe")) },
+        Get("/champions/{id:guid}", LeadsOwnAgency, "/champions/{OtherAgencysChampion}"),
+        Post("/champions/{id:guid}", LeadsOwnAgency, "/champions/{OtherAgencysChampion}") with { Form = Fields(("Input.Reason", "Probe")) },
+        Get("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}"),
+        Post("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}")
+            with { Form = Fields(("Input.Decision", "Decline"), ("Input.Reason", "Probe")) },
+
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),
         Post("/reports?handler=Run", TrainingUnit),
