@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Services;
+using TrainingPortal.Champions.Jobs;
 using TrainingPortal.Champions.Services;
 using TrainingPortal.Core.Modules;
 
@@ -8,17 +9,26 @@ namespace TrainingPortal.Champions;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Champions", "The neglect champion register, seven-minute guides and the briefing logs of teams briefed on them", "Catalogue", "Agencies", "Identity");
+    public ModuleManifest Manifest { get; } = new("Champions", "The neglect champion register, seven-minute guides and the briefing logs of teams briefed on them", "Catalogue", "Agencies", "Identity", "Notifications");
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 
     public IEnumerable<MenuItem> MenuItems =>
     [
+        new("Seven-minute guides", "/guides", Champions.Permissions.ReadGuides, 40),
         new("Briefings", "/briefings", Champions.Permissions.LogBriefings, 120),
     ];
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Seven-minute guides
+        services.AddScoped<GuideLibrary>();
+        services.AddScoped<GuideEditor>();
+        services.AddScoped<GuideReview>();
+        services.AddScoped<GuideMail>();
+        services.AddScoped<GuideReviewReminderJob>();
+        services.AddTransient<IStartupTask, ScheduleGuideReviewReminders>();
+
         // Briefing logs
         services.AddScoped<BriefingScope>();
         services.AddScoped<BriefingLogs>();
