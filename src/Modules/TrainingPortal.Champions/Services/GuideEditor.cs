@@ -89,15 +89,7 @@ public sealed class GuideEditor(PortalDbContext db, GuideLibrary library, GuideM
                 ? "This guide is already with the training unit for review."
                 : "There are no changes to send: edit the guide first."));
         }
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(version.Title))
-        {
-            errors.Add(new(nameof(GuideInput.Title), "Enter the guide's title"));
-        }
-        foreach (var part in GuideParts.For(guide!.Format).Where(p => string.IsNullOrWhiteSpace(p.Read(version))))
-        {
-            errors.Add(new(part.Field, $"Enter {part.Heading.ToLowerInvariant()}"));
-        }
+        var errors = MissingParts(guide!.Format, version.Title, p => p.Read(version));
         if (errors.Count > 0)
         {
             return (Access.Allowed, OperationResult.Failed(errors));
@@ -110,6 +102,21 @@ public sealed class GuideEditor(PortalDbContext db, GuideLibrary library, GuideM
         await mail.SubmittedAsync(guide.Number, version.Title, guide.AuthorUserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (Access.Allowed, OperationResult.Success);
+    }
+
+    /// <summary>What stops a guide being sent for review: no title, or a part its format has that is not written, each against its field.</summary>
+    public static IReadOnlyList<FieldError> MissingParts(GuideFormat format, string? title, Func<GuidePart, string?> text)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add(new(nameof(GuideInput.Title), "Enter the guide's title"));
+        }
+        foreach (var part in GuideParts.For(format).Where(p => string.IsNullOrWhiteSpace(text(p))))
+        {
+            errors.Add(new(part.Field, $"Enter {part.Heading.ToLowerInvariant()}"));
+        }
+        return errors;
     }
 
     /// <summary>The guide and its latest version, if the user may change it; a refusal when they may see it but not change it now.</summary>
