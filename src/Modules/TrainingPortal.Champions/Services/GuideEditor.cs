@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Core.Results;
@@ -169,7 +168,7 @@ public sealed class GuideEditor(PortalDbContext db, GuideLibrary library, GuideM
             errors.Add(new(nameof(GuideInput.Tags), $"Each tag must be {GuideParts.MaxTagLength} characters or fewer"));
         }
         var sectorIds = input.SectorIds.Distinct().ToList();
-        if (sectorIds.Count > 0 && await db.Set<Sector>().CountAsync(s => sectorIds.Contains(s.Id), cancellationToken) != sectorIds.Count)
+        if (sectorIds.Count > 0 && await db.AllSectors().CountAsync(s => sectorIds.Contains(s.Id), cancellationToken) != sectorIds.Count)
         {
             errors.Add(new(nameof(GuideInput.SectorIds), "Select sectors from the list"));
         }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Core.Paging;
 using TrainingPortal.Core.Security;
@@ -156,7 +156,7 @@ public sealed class GuideLibrary(PortalDbContext db, ICurrentUser currentUser)
     private async Task<GuideView> ViewAsync(SevenMinuteGuide guide, GuideVersion version, CancellationToken cancellationToken)
     {
         var sectorIds = version.Sectors.Select(s => s.SectorId).ToList();
-        var sectors = await db.Set<Sector>().AsNoTracking().Where(s => sectorIds.Contains(s.Id)).OrderBy(s => s.Order).ThenBy(s => s.Name)
+        var sectors = await db.AllSectors().Where(s => sectorIds.Contains(s.Id)).OrderBy(s => s.Order).ThenBy(s => s.Name)
             .Select(s => s.Name).ToListAsync(cancellationToken);
         var author = await db.Accounts().Where(a => a.Id == guide.AuthorUserId).Select(a => a.FirstName + " " + a.LastName).SingleOrDefaultAsync(cancellationToken);
         var open = version.Status is GuideVersionStatus.Draft or GuideVersionStatus.Returned or GuideVersionStatus.Published;
