@@ -1,9 +1,12 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Champions.Services;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Core.Security;
+using TrainingPortal.Identity.Domain;
 
 namespace TrainingPortal.Champions.Tests;
 
@@ -59,4 +62,22 @@ public static class GuideArrangements
 
     public static async Task<int> SectorAsync(this ChampionsPortal portal, string name) =>
         (await portal.As(portal.Coordinator, s => s.GetRequiredService<AgencyDirectory>().SectorsAsync())).Single(x => x.Name == name).Id;
+
+    private const string Password = "amber-kestrel-orchard-52";
+
+    /// <summary>A browser-like client signed in as <paramref name="user"/> through the sign-in page.</summary>
+    public static async Task<HttpClient> SignInAsync(this ChampionsPortal portal, SignedInUser user)
+    {
+        await portal.App.InScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<PortalUser>>();
+            var account = await users.FindByIdAsync(user.UserId.ToString());
+            await users.RemovePasswordAsync(account!);
+            var set = await users.AddPasswordAsync(account!, Password);
+            Assert.True(set.Succeeded, string.Join("; ", set.Errors.Select(e => e.Description)));
+        });
+        var client = portal.App.CreateBrowserlikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user.Email, Password)).StatusCode);
+        return client;
+    }
 }
