@@ -34,7 +34,7 @@ public sealed record GuideView(
         var input = new GuideInput { Format = Format, Title = Title, Tags = string.Join(", ", Tags), SectorIds = [.. SectorIds] };
         foreach (var part in Parts)
         {
-            typeof(GuideInput).GetProperty(part.Part.Field)!.SetValue(input, part.Markdown);
+            part.Part.Fill(input, part.Markdown);
         }
         return input;
     }

@@ -19,7 +19,8 @@ public sealed class GuideInput
 }
 
 /// <summary>One of a guide's parts: the input field it is typed in, its heading, and where a version keeps it.</summary>
-public sealed record GuidePart(string Field, string Heading, string Hint, Func<GuideVersion, string?> Read, Action<GuideVersion, string?> Write, Func<GuideInput, string?> Typed);
+public sealed record GuidePart(
+    string Field, string Heading, string Hint, Func<GuideVersion, string?> Read, Action<GuideVersion, string?> Write, Func<GuideInput, string?> Typed, Action<GuideInput, string?> Fill);
 
 /// <summary>
 /// The seven parts of a seven-minute guide, in reading order. A one-minute guide has three of them: what it is, what to
@@ -38,13 +39,13 @@ public static class GuideParts
 
     public static readonly IReadOnlyList<GuidePart> All =
     [
-        new(nameof(GuideInput.WhatItIs), "What it is", "The background: what this is about and who it affects", v => v.WhatItIs, (v, t) => v.WhatItIs = t, i => i.WhatItIs),
-        new(nameof(GuideInput.WhyItMatters), "Why it matters", "What happens to children when it is missed", v => v.WhyItMatters, (v, t) => v.WhyItMatters = t, i => i.WhyItMatters),
-        new(nameof(GuideInput.WhatResearchSays), "What research says", "What we know from research, audits and case reviews", v => v.WhatResearchSays, (v, t) => v.WhatResearchSays = t, i => i.WhatResearchSays),
-        new(nameof(GuideInput.WhatToLookFor), "What to look for", "The signs a practitioner might see or hear", v => v.WhatToLookFor, (v, t) => v.WhatToLookFor = t, i => i.WhatToLookFor),
-        new(nameof(GuideInput.WhatToDo), "What to do", "The steps to take, and who to tell", v => v.WhatToDo, (v, t) => v.WhatToDo = t, i => i.WhatToDo),
-        new(nameof(GuideInput.QuestionsForReflection), "Questions for reflection", "Questions for the team to discuss", v => v.QuestionsForReflection, (v, t) => v.QuestionsForReflection = t, i => i.QuestionsForReflection),
-        new(nameof(GuideInput.FurtherReading), "Further reading", "Links and documents to read next", v => v.FurtherReading, (v, t) => v.FurtherReading = t, i => i.FurtherReading),
+        new(nameof(GuideInput.WhatItIs), "What it is", "The background: what this is about and who it affects", v => v.WhatItIs, (v, t) => v.WhatItIs = t, i => i.WhatItIs, (i, t) => i.WhatItIs = t),
+        new(nameof(GuideInput.WhyItMatters), "Why it matters", "What happens to children when it is missed", v => v.WhyItMatters, (v, t) => v.WhyItMatters = t, i => i.WhyItMatters, (i, t) => i.WhyItMatters = t),
+        new(nameof(GuideInput.WhatResearchSays), "What research says", "What we know from research, audits and case reviews", v => v.WhatResearchSays, (v, t) => v.WhatResearchSays = t, i => i.WhatResearchSays, (i, t) => i.WhatResearchSays = t),
+        new(nameof(GuideInput.WhatToLookFor), "What to look for", "The signs a practitioner might see or hear", v => v.WhatToLookFor, (v, t) => v.WhatToLookFor = t, i => i.WhatToLookFor, (i, t) => i.WhatToLookFor = t),
+        new(nameof(GuideInput.WhatToDo), "What to do", "The steps to take, and who to tell", v => v.WhatToDo, (v, t) => v.WhatToDo = t, i => i.WhatToDo, (i, t) => i.WhatToDo = t),
+        new(nameof(GuideInput.QuestionsForReflection), "Questions for reflection", "Questions for the team to discuss", v => v.QuestionsForReflection, (v, t) => v.QuestionsForReflection = t, i => i.QuestionsForReflection, (i, t) => i.QuestionsForReflection = t),
+        new(nameof(GuideInput.FurtherReading), "Further reading", "Links and documents to read next", v => v.FurtherReading, (v, t) => v.FurtherReading = t, i => i.FurtherReading, (i, t) => i.FurtherReading = t),
     ];
 
     private static readonly string[] OneMinuteFields = [nameof(GuideInput.WhatItIs), nameof(GuideInput.WhatToLookFor), nameof(GuideInput.WhatToDo)];
