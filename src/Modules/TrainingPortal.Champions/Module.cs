@@ -16,6 +16,7 @@ public sealed class Module : IModule
 
     public IEnumerable<MenuItem> MenuItems =>
     [
+        new("Seven-minute guides", "/guides", Champions.Permissions.ReadGuides, 40),
         new("Champions", "/champions", ChampionRegisterAccess.Policy, 115),
         new("Briefings", "/briefings", Champions.Permissions.LogBriefings, 120),
     ];
@@ -31,6 +32,14 @@ public sealed class Module : IModule
         services.AddScoped<ChampionExport>();
         services.AddScoped<ChampionLapseJob>();
         services.AddTransient<IStartupTask, ScheduleChampionLapses>();
+
+        // Seven-minute guides
+        services.AddScoped<GuideLibrary>();
+        services.AddScoped<GuideEditor>();
+        services.AddScoped<GuideReview>();
+        services.AddScoped<GuideMail>();
+        services.AddScoped<GuideReviewReminderJob>();
+        services.AddTransient<IStartupTask, ScheduleGuideReviewReminders>();
 
         // Briefing logs
         services.AddScoped<BriefingScope>();

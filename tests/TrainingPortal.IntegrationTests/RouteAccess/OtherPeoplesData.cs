@@ -25,7 +25,7 @@ namespace TrainingPortal.IntegrationTests.RouteAccess;
 /// partnership's health trust and one of its nurses (neither the police lead's, nor any signed-in tester's), and
 /// what the demo lacks, made through the product's own services: the nurse's account, booking request, open
 /// knowledge check and external training; a session another trainer delivers; a staff import for the trust; a
-/// licensed-only course file; the bi-annual reports.
+/// licensed-only course file; the bi-annual reports; a champion's draft guide and a published guide.
 /// </summary>
 public sealed class OtherPeoplesData
 {
@@ -201,6 +201,23 @@ public sealed class OtherPeoplesData
         tokens["OtherAgencysNomination"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<ChampionSpell>()
             .Where(c => c.ChampionId == nominated.Result.Value).Select(c => c.Id).SingleAsync())).ToString();
 
+        // A champion nobody signs in as: a guide still in draft, and one the training unit has published.
+        var champion = await app.AccountAsync("amara.osei@northshire-nhs.example", "Amara", "Osei", [Roles.NeglectChampion]);
+        GuideInput Guide(string title) => new()
+        {
+            Title = title, WhatItIs = "What it is.", WhyItMatters = "Why it matters.", WhatResearchSays = "Research.", WhatToLookFor = "Signs.",
+            WhatToDo = "Steps.", QuestionsForReflection = "Questions.", FurtherReading = "Reading.",
+        };
+        var draft = await app.AsUserAsync(champion, s => s.GetRequiredService<GuideEditor>().CreateAsync(Guide("A draft guide")));
+        Assert.True(draft.Succeeded, PortalArrangements.Errors(draft));
+        tokens["OtherChampionsDraftGuide"] = draft.Value.ToString();
+        var guide = await app.AsUserAsync(champion, s => s.GetRequiredService<GuideEditor>().CreateAsync(Guide("A published guide")));
+        Assert.True(guide.Succeeded, PortalArrangements.Errors(guide));
+        Assert.True((await app.AsUserAsync(champion, s => s.GetRequiredService<GuideEditor>().SubmitAsync(guide.Value))).Result.Succeeded);
+        var published = await app.AsUserAsync(coordinator, s => s.GetRequiredService<GuideReview>().PublishAsync(guide.Value, null));
+        Assert.True(published.Succeeded, PortalArrangements.Errors(published));
+        tokens["PublishedGuide"] = guide.Value.ToString();
+
         // The last ended period's reports, as the daily check makes them.
         var run = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));
         Assert.NotNull(run);
@@ -242,6 +259,9 @@ public sealed class OtherPeoplesData
             await db.Set<BriefingLog>().Where(l => l.Id == briefingLog).Select(l => new { l.UpdatedAt, Attendees = l.Attendees.Count }).SingleAsync(),
             await db.Set<BriefingAction>().Where(a => a.Id == briefingAction).Select(a => a.DoneOn).SingleAsync(),
             await db.Set<BriefingLog>().CountAsync(),
+
+            string.Join(",", await db.Set<GuideVersion>().OrderBy(v => v.GuideId).ThenBy(v => v.Number).Select(v => v.Status + " " + v.Title).ToListAsync()),
+            await db.Set<SevenMinuteGuide>().CountAsync(g => g.IsRetired),
         };
         return string.Join(" | ", facts);
     });
