@@ -45,5 +45,6 @@ public sealed class Module : IModule
         services.AddScoped<BriefingScope>();
         services.AddScoped<BriefingLogs>();
         services.AddScoped<ILeadSummarySection, OverdueBriefingActions>();
+        services.AddScoped<IScaleSeeder, ChampionsScaleSeeder>();
     }
 }
