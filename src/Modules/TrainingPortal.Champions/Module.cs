@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Champions.Jobs;
+using TrainingPortal.Champions.Recipes;
 using TrainingPortal.Champions.Services;
 using TrainingPortal.Core.Modules;
+using TrainingPortal.Core.Recipes;
 
 namespace TrainingPortal.Champions;
 
@@ -46,5 +48,6 @@ public sealed class Module : IModule
         services.AddScoped<BriefingLogs>();
         services.AddScoped<ILeadSummarySection, OverdueBriefingActions>();
         services.AddScoped<IScaleSeeder, ChampionsScaleSeeder>();
+        services.AddScoped<IRecipeStep, ChampionsRecipeStep>();
     }
 }

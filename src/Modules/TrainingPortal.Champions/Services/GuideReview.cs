@@ -79,7 +79,17 @@ public sealed class GuideReview(
         {
             return refused;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await PublishVersionAsync(guide!, version!, due, tellAuthor: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a version already checked (by <see cref="PublishAsync"/>, or a recipe for the guides it brings): its course
+    /// version, the previous version superseded, the review date, the audit entry and, when asked, the author's email.
+    /// </summary>
+    internal async Task<OperationResult> PublishVersionAsync(SevenMinuteGuide guide, GuideVersion version, DateOnly due, bool tellAuthor, CancellationToken cancellationToken)
+    {
+        // A recipe runs inside the set-up's transaction; on its own, publishing is one transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var sectorIds = await db.Set<GuideSector>().Where(s => s.GuideVersionId == version!.Id).Select(s => s.SectorId).ToListAsync(cancellationToken);
         var course = new CourseInput
         {
@@ -129,9 +139,15 @@ public sealed class GuideReview(
         version.UpdatedAt = now;
         guide.ReviewDate = due;
         audit.Record("Guide published", "SevenMinuteGuide", guide.Id, $"{guide.Number}: version {version.Number}, {version.Title}; review by {due:d MMM yyyy}");
-        await mail.PublishedAsync(guide.Number, version.Title, guide.AuthorUserId, due, cancellationToken);
+        if (tellAuthor)
+        {
+            await mail.PublishedAsync(guide.Number, version.Title, guide.AuthorUserId, due, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return OperationResult.Success;
     }
 
