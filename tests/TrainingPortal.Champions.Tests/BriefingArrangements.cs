@@ -1,40 +1,28 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Champions.Services;
 using TrainingPortal.Core.Results;
 using TrainingPortal.Agencies.Services;
-using TrainingPortal.Data;
 
 namespace TrainingPortal.Champions.Tests;
 
 /// <summary>Guides to brief on and briefings logged through the product's own service.</summary>
 public static class BriefingArrangements
 {
-    /// <summary>
-    /// A guide in the library as publishing leaves it: a published version recorded as a version of the catalogue's
-    /// seven-minute briefing course. Returns the guide's number.
-    /// </summary>
-    public static Task<int> PublishedGuideAsync(this ChampionsPortal portal, string title, bool retired = false) => portal.As(portal.Coordinator, async s =>
+    /// <summary>A guide a champion wrote and the training unit published (and, if asked, has since retired); returns its number.</summary>
+    public static async Task<int> GuideToBriefOnAsync(this ChampionsPortal portal, string title, bool retired = false)
     {
-        var db = s.GetRequiredService<PortalDbContext>();
-        var course = await db.Set<Course>().SingleAsync(c => c.Code == "NEG-7MIN");
-        var courseVersionId = await db.Set<CourseVersion>().Where(v => v.CourseId == course.Id).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync();
-        var number = (await db.Set<SevenMinuteGuide>().MaxAsync(g => (int?)g.Number) ?? 0) + 1;
-        var now = portal.Clock.GetUtcNow().UtcDateTime;
-        var guide = new SevenMinuteGuide { Id = Guid.NewGuid(), Number = number, Format = GuideFormat.SevenMinute, AuthorUserId = portal.Coordinator.UserId, CourseId = course.Id, IsRetired = retired, CreatedAt = now };
-        guide.Versions.Add(new GuideVersion
+        var author = await portal.ChampionAsync("Gina", "Writer");
+        var number = await portal.PublishedGuideAsync(author, GuideArrangements.Complete(title));
+        if (retired)
         {
-            Id = Guid.NewGuid(), GuideId = guide.Id, Number = 1, Status = GuideVersionStatus.Published, Title = title,
-            WhatItIs = "What it is", WhyItMatters = "Why", WhatResearchSays = "Research", WhatToLookFor = "Signs", WhatToDo = "Act",
-            QuestionsForReflection = "Questions", FurtherReading = "Reading", CreatedAt = now, UpdatedAt = now, PublishedAt = now,
-            PublishedByUserId = portal.Coordinator.UserId, CourseVersionId = courseVersionId,
-        });
-        db.Add(guide);
-        await db.SaveChangesAsync();
+            Assert.True((await portal.As(portal.Coordinator, s => s.GetRequiredService<GuideReview>().RetireAsync(number))).Succeeded);
+        }
         return number;
-    });
+    }
+
+    /// <summary>The course code briefings on guide <paramref name="number"/> are recorded on.</summary>
+    public static string CourseOf(int number) => GuideParts.CourseCode(GuideFormat.SevenMinute, number);
 
     public static BriefingInput Briefing(this ChampionsPortal portal, Guid agencyId, int guide, params Guid[] attendees) => new()
     {
@@ -56,5 +44,5 @@ public static class BriefingArrangements
     /// <summary>The briefing records a practitioner has, as My learning lists them (course code and date).</summary>
     public static Task<List<(string Code, DateOnly CompletedOn)>> BriefingRecordsAsync(this ChampionsPortal portal, Guid practitionerId) => portal.As(portal.Coordinator, async s =>
         (await s.GetRequiredService<Catalogue.Services.TrainingRecords>().ForPractitionerAsync(practitionerId))
-            .Where(r => r.Source == TrainingSource.Briefing).Select(r => (r.CourseCode, r.CompletedOn)).ToList());
+            .Where(r => r.Source == Catalogue.Domain.TrainingSource.Briefing).Select(r => (r.CourseCode, r.CompletedOn)).ToList());
 }

@@ -22,7 +22,7 @@ public sealed class BriefingTests : IAsyncLifetime
     [Fact]
     public async Task A_logged_briefing_gives_each_attendee_with_a_record_one_briefing_in_their_learning()
     {
-        var guide = await portal.PublishedGuideAsync("Dental neglect");
+        var guide = await portal.GuideToBriefOnAsync("Dental neglect");
         var (ann, annUser) = await portal.StaffWithAccountAsync(portal.Health, "Ann Nurse");
         var bob = await portal.StaffAsync(portal.Health, "Bob Visitor");
         var input = portal.Briefing(portal.Health, guide, ann, bob, ann);
@@ -32,10 +32,10 @@ public sealed class BriefingTests : IAsyncLifetime
 
         Assert.Equal(Access.Allowed, access);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        Assert.Equal([("NEG-7MIN", portal.Today)], await portal.BriefingRecordsAsync(ann));
-        Assert.Equal([("NEG-7MIN", portal.Today)], await portal.BriefingRecordsAsync(bob));
+        Assert.Equal([(BriefingArrangements.CourseOf(guide), portal.Today)], await portal.BriefingRecordsAsync(ann));
+        Assert.Equal([(BriefingArrangements.CourseOf(guide), portal.Today)], await portal.BriefingRecordsAsync(bob));
         var mine = await portal.As(annUser, async s => await s.GetRequiredService<Catalogue.Services.TrainingRecords>().ForPractitionerAsync(ann));
-        Assert.Contains(mine, r => r.Source == Catalogue.Domain.TrainingSource.Briefing && r.CourseTitle == "Seven-minute briefing: recognising neglect");
+        Assert.Contains(mine, r => r.Source == Catalogue.Domain.TrainingSource.Briefing && r.CourseTitle == "Dental neglect");
 
         var (_, log) = await portal.As(portal.HealthLead, s => s.GetRequiredService<BriefingLogs>().GetAsync(result.Value));
         Assert.Equal(["Ann Nurse", "Bob Visitor", "Sam Student"], log!.Attendees.Select(a => a.Name).Order());
@@ -45,7 +45,7 @@ public sealed class BriefingTests : IAsyncLifetime
     [Fact]
     public async Task Someone_on_two_agencies_staff_briefed_by_both_has_one_record_per_briefing_and_not_more()
     {
-        var guide = await portal.PublishedGuideAsync("Home conditions");
+        var guide = await portal.GuideToBriefOnAsync("Home conditions");
         var ann = await portal.StaffAsync(portal.Health, "Ann Twojobs", email: "ann.twojobs@staff.example");
         await portal.As(portal.Coordinator, async s =>
         {
@@ -67,7 +67,7 @@ public sealed class BriefingTests : IAsyncLifetime
     [Fact]
     public async Task Correcting_within_14_days_adjusts_the_records_and_afterwards_only_the_training_unit_may()
     {
-        var guide = await portal.PublishedGuideAsync("Neglect and adolescents");
+        var guide = await portal.GuideToBriefOnAsync("Neglect and adolescents");
         var ann = await portal.StaffAsync(portal.Health, "Ann Stays");
         var bob = await portal.StaffAsync(portal.Health, "Bob Wrongly");
         var cal = await portal.StaffAsync(portal.Health, "Cal Missed");
@@ -81,9 +81,9 @@ public sealed class BriefingTests : IAsyncLifetime
 
         Assert.Equal(Access.Allowed, access);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        Assert.Equal([("NEG-7MIN", portal.Today.AddDays(-15))], await portal.BriefingRecordsAsync(ann));
+        Assert.Equal([(BriefingArrangements.CourseOf(guide), portal.Today.AddDays(-15))], await portal.BriefingRecordsAsync(ann));
         Assert.Empty(await portal.BriefingRecordsAsync(bob));
-        Assert.Equal([("NEG-7MIN", portal.Today.AddDays(-15))], await portal.BriefingRecordsAsync(cal));
+        Assert.Equal([(BriefingArrangements.CourseOf(guide), portal.Today.AddDays(-15))], await portal.BriefingRecordsAsync(cal));
 
         portal.MoveTo(portal.Today.AddDays(1));
         var late = portal.Briefing(portal.Health, guide, ann);
@@ -95,13 +95,13 @@ public sealed class BriefingTests : IAsyncLifetime
         var byTrainingUnit = await portal.CorrectAsync(portal.Coordinator, logId, late);
         Assert.True(byTrainingUnit.Result.Succeeded);
         Assert.Empty(await portal.BriefingRecordsAsync(cal));
-        Assert.Equal([("NEG-7MIN", portal.Today)], await portal.BriefingRecordsAsync(ann));
+        Assert.Equal([(BriefingArrangements.CourseOf(guide), portal.Today)], await portal.BriefingRecordsAsync(ann));
     }
 
     [Fact]
     public async Task Missing_sections_a_future_date_no_attendees_and_a_retired_guide_are_field_errors_and_nothing_is_stored()
     {
-        var retired = await portal.PublishedGuideAsync("Old guide", retired: true);
+        var retired = await portal.GuideToBriefOnAsync("Old guide", retired: true);
         var input = new BriefingInput { AgencyId = portal.Health, GuideNumber = retired, DeliveredOn = portal.Today.AddDays(1) };
 
         var (access, result) = await portal.RecordAsync(portal.HealthLead, input);
@@ -119,7 +119,7 @@ public sealed class BriefingTests : IAsyncLifetime
     [Fact]
     public async Task Attendees_from_an_agency_the_person_may_not_see_are_refused_with_403_and_nothing_is_stored()
     {
-        var guide = await portal.PublishedGuideAsync("Dental neglect");
+        var guide = await portal.GuideToBriefOnAsync("Dental neglect");
         var mine = await portal.StaffAsync(portal.Health, "Ann Mine");
         var theirs = await portal.StaffAsync(portal.Police, "Pat Theirs");
 
@@ -135,16 +135,9 @@ public sealed class BriefingTests : IAsyncLifetime
     [Fact]
     public async Task A_champion_may_log_for_the_agency_they_champion_and_no_other()
     {
-        var guide = await portal.PublishedGuideAsync("Dental neglect");
+        var guide = await portal.GuideToBriefOnAsync("Dental neglect");
         var (championId, championUser) = await portal.StaffWithAccountAsync(portal.Health, "Cleo Champion");
-        await portal.As(portal.Coordinator, async s =>
-        {
-            var db = s.GetRequiredService<PortalDbContext>();
-            var champion = new Champion { Id = Guid.NewGuid(), PractitionerId = championId, AgencyId = portal.Health, AreaOfInterest = "Early years", CreatedAt = DateTime.UtcNow };
-            champion.Spells.Add(new ChampionSpell { Id = Guid.NewGuid(), Status = SpellStatus.Active, StartDate = portal.Today.AddDays(-30), NominatedAt = DateTime.UtcNow });
-            db.Add(champion);
-            await db.SaveChangesAsync();
-        });
+        await portal.ChampionAsync(portal.HealthLead, portal.Health, championId, portal.Today.AddDays(-30));
         var champion = championUser with { Roles = [Roles.Practitioner, Roles.NeglectChampion] };
         var colleague = await portal.StaffAsync(portal.Health, "Ann Colleague");
         var police = await portal.StaffAsync(portal.Police, "Pat Police");
@@ -161,7 +154,7 @@ public sealed class BriefingTests : IAsyncLifetime
     [Fact]
     public async Task Open_actions_show_for_the_agency_and_overdue_ones_reach_the_leads_weekly_summary()
     {
-        var guide = await portal.PublishedGuideAsync("Dental neglect");
+        var guide = await portal.GuideToBriefOnAsync("Dental neglect");
         var ann = await portal.StaffAsync(portal.Health, "Ann Nurse");
         var input = portal.Briefing(portal.Health, guide, ann);
         input.Actions =
