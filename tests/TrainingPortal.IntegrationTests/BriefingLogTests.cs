@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Domain;
@@ -9,7 +8,6 @@ using TrainingPortal.Champions.Domain;
 using TrainingPortal.Core;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
-using TrainingPortal.Identity.Domain;
 
 namespace TrainingPortal.IntegrationTests;
 
@@ -25,24 +23,28 @@ public class BriefingLogTests
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database, Recipe = "demo" });
         var (police, _, nurse) = await app.PoliceHealthAndANurseAsync();
-        var (officer, guide) = await app.InScopeAsync(async services =>
+        // The demo library's seven-minute guide on dental neglect, and a police officer not yet briefed on it.
+        var (officer, guide, guideTitle) = await app.InScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var briefingCourse = await db.Set<Course>().Where(c => c.Code == "NEG-7MIN").Select(c => c.Id).SingleAsync();
+            var published = await (from v in db.Set<GuideVersion>()
+                                   where v.Status == GuideVersionStatus.Published && v.Title == "Dental neglect"
+                                   join g in db.Set<SevenMinuteGuide>() on v.GuideId equals g.Id
+                                   select new { g.Number, g.CourseId, v.Title }).SingleAsync();
             var officer = await db.Set<Practitioner>().AsNoTracking()
                 .Where(p => p.UserId == null && p.Email != null && p.Memberships.Count == 1
                     && p.Memberships.Any(m => m.AgencyId == police && m.Status == MembershipStatus.Confirmed && m.LeavingDate == null)
-                    && !db.Set<TrainingRecord>().Any(r => r.PractitionerId == p.Id && r.CourseId == briefingCourse))
+                    && !db.Set<TrainingRecord>().Any(r => r.PractitionerId == p.Id && r.CourseId == published.CourseId))
                 .OrderBy(p => p.LastName).Select(p => new { p.Id, p.FirstName, p.LastName, Email = p.Email! }).FirstAsync();
-            var coordinator = await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("sophie.ashworth@northshire-scp.example");
-            return (officer, await db.PublishedGuideAsync(briefingCourse, coordinator!.Id, "Neglect in the night-time economy"));
+            return (officer, published.Number, published.Title);
         });
+        var logsBefore = await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingLog>().CountAsync());
         var today = await app.InScopeAsync(s => Task.FromResult(UkTime.Today(s.GetRequiredService<TimeProvider>())));
         var lead = app.CreateBrowserlikeClient();
         await lead.SignInAsync(PoliceLead, app.Options.AdminPassword);
 
         var form = await lead.GetStringAsync($"/briefings/new?agencyId={police}");
-        Assert.Contains("Neglect in the night-time economy", form);
+        Assert.Contains(guideTitle, form);
         Assert.Contains($"{officer.FirstName} {officer.LastName}", form);
         Dictionary<string, string> Fields(Guid attendee) => new()
         {
@@ -55,7 +57,7 @@ public class BriefingLogTests
 
         var smuggled = await lead.PostFormAsync("/briefings/new", Fields(nurse), formPage: $"/briefings/new?agencyId={police}");
         Assert.Equal(HttpStatusCode.Forbidden, smuggled.StatusCode);
-        Assert.Equal(0, await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingLog>().CountAsync()));
+        Assert.Equal(logsBefore, await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingLog>().CountAsync()));
 
         var saved = await lead.PostFormAsync("/briefings/new", Fields(officer.Id), formPage: $"/briefings/new?agencyId={police}");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -70,7 +72,7 @@ public class BriefingLogTests
         var attendee = app.CreateBrowserlikeClient();
         await attendee.SignInAsync(officer.Email, app.Options.AdminPassword);
         var learning = await attendee.GetStringAsync("/my-learning");
-        Assert.Contains("Seven-minute briefing: recognising neglect", learning);
+        Assert.Contains(guideTitle, learning);
         Assert.Contains(today.ToString("d MMM yyyy"), learning);
     }
 }

@@ -175,11 +175,12 @@ public sealed class OtherPeoplesData
             .Where(r => r.CourseId == briefing).Select(r => r.Id).SingleAsync());
         tokens["LicensedResource"] = resource.ToString();
 
-        // A team briefing at the health trust that the nurse attended, with an action still open.
+        // A team briefing at the health trust on the demo's dental neglect guide, that the nurse attended, with an action still open.
         var briefingLog = await app.AsUserAsync(coordinator, async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
-            var guideNumber = await db.PublishedGuideAsync(briefing, coordinator.UserId, "Dental neglect");
+            var guideNumber = await db.Set<SevenMinuteGuide>().Where(g => g.Versions.Any(v => v.Status == GuideVersionStatus.Published && v.Title == "Dental neglect"))
+                .Select(g => g.Number).SingleAsync();
             var (access, logged) = await s.GetRequiredService<BriefingLogs>().RecordAsync(new BriefingInput
             {
                 AgencyId = found.health, GuideNumber = guideNumber, DeliveredOn = today.AddDays(-3), Team = "Health visiting north", DeliveredBy = "Hana Begum",

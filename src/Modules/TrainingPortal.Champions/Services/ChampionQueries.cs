@@ -46,7 +46,7 @@ public static class ChampionQueries
     public static IQueryable<Guid> PractitionersWithAdvancedTraining(this PortalDbContext db, DateOnly day) =>
         from r in db.AllTrainingRecords()
         where r.Status == RecordStatus.Approved && (r.ExpiresOn == null || r.ExpiresOn > day)
-        join v in db.Set<CourseVersion>().AsNoTracking() on r.CourseVersionId equals v.Id
+        join v in db.AllCourseVersions() on r.CourseVersionId equals v.Id
         where v.Level == CourseLevel.Advanced || v.Level == CourseLevel.Specialist
         select r.PractitionerId;
 }

@@ -61,7 +61,7 @@ public sealed class ChampionRegister(
     /// <summary>True when the user may see this agency's register by name (its lead or the training unit).</summary>
     public async Task<Access> AgencyAccessAsync(Guid agencyId, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<Agency>().AnyAsync(a => a.Id == agencyId, cancellationToken))
+        if (!await db.AllAgencies().AnyAsync(a => a.Id == agencyId, cancellationToken))
         {
             return Access.NotFound;
         }
@@ -69,7 +69,7 @@ public sealed class ChampionRegister(
     }
 
     public Task<string?> AgencyNameAsync(Guid agencyId, CancellationToken cancellationToken = default) =>
-        db.Set<Agency>().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+        db.AllAgencies().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Champions per agency: every active agency for the training unit and the board, the led agencies for a lead.
@@ -77,7 +77,7 @@ public sealed class ChampionRegister(
     /// </summary>
     public async Task<IReadOnlyList<AgencyChampionCount>> CountsAsync(CancellationToken cancellationToken = default)
     {
-        var agencies = db.Set<Agency>().AsNoTracking();
+        var agencies = db.AllAgencies();
         if (!SeesAllAgencies && !currentUser.IsInRole(Roles.BoardMember))
         {
             var led = await scope.LedAgenciesAsync(cancellationToken);
@@ -129,8 +129,8 @@ public sealed class ChampionRegister(
             champions = champions.Where(c => c.AgencyId == id);
         }
         return from c in champions
-               join p in db.Set<Practitioner>().AsNoTracking() on c.PractitionerId equals p.Id
-               join a in db.Set<Agency>().AsNoTracking() on c.AgencyId equals a.Id
+               join p in db.AllPractitioners() on c.PractitionerId equals p.Id
+               join a in db.AllAgencies() on c.AgencyId equals a.Id
                let latest = db.Set<ChampionSpell>().Where(s => s.ChampionId == c.Id)
                    .OrderByDescending(s => s.NominatedAt).ThenByDescending(s => s.StartDate).FirstOrDefault()
                where latest != null && (!openOnly || latest.Status == SpellStatus.Active || latest.Status == SpellStatus.Nominated)
@@ -149,8 +149,8 @@ public sealed class ChampionRegister(
         return await (from s in db.Set<ChampionSpell>().AsNoTracking()
                       where s.Status == SpellStatus.Nominated
                       join c in db.Set<Champion>() on s.ChampionId equals c.Id
-                      join p in db.Set<Practitioner>() on c.PractitionerId equals p.Id
-                      join a in db.Set<Agency>() on c.AgencyId equals a.Id
+                      join p in db.AllPractitioners() on c.PractitionerId equals p.Id
+                      join a in db.AllAgencies() on c.AgencyId equals a.Id
                       orderby s.NominatedAt
                       select new PendingNomination(s.Id, c.Id, p.FirstName + " " + p.LastName, a.Name, s.StartDate, s.NominatedAt)).ToListAsync(cancellationToken);
     }
@@ -264,7 +264,7 @@ public sealed class ChampionRegister(
         db.Set<ChampionSpell>().Add(spell);
         audit.Record("Champion nominated", "Champion", champion.Id, $"Area of interest: {area}; from {UkTime.FormatDate(spell.StartDate)}");
 
-        var names = await (from p in db.Set<Practitioner>() where p.Id == practitionerId select p.FirstName + " " + p.LastName).SingleAsync(cancellationToken);
+        var names = await (from p in db.AllPractitioners() where p.Id == practitionerId select p.FirstName + " " + p.LastName).SingleAsync(cancellationToken);
         var agencyName = (await AgencyNameAsync(agencyId, cancellationToken))!;
         var nominatedBy = await NameOfAsync(currentUser.UserId, cancellationToken) ?? "The safeguarding lead";
         var unit = await (from u in db.Accounts()
@@ -327,7 +327,7 @@ public sealed class ChampionRegister(
         spell.DecidedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(approve ? "Champion approved" : "Champion declined", "Champion", champion.Id, approve ? $"From {UkTime.FormatDate(spell.StartDate)}" : $"Reason: {reason}");
 
-        var person = await db.Set<Practitioner>().AsNoTracking().Where(p => p.Id == champion.PractitionerId)
+        var person = await db.AllPractitioners().Where(p => p.Id == champion.PractitionerId)
             .Select(p => new { Name = p.FirstName + " " + p.LastName, p.Email }).SingleAsync(cancellationToken);
         var agencyName = (await AgencyNameAsync(champion.AgencyId, cancellationToken))!;
         var lead = spell.NominatedByUserId is { } leadId
@@ -401,7 +401,7 @@ public sealed class ChampionRegister(
         {
             return (Access.Forbidden, null);
         }
-        var person = await db.Set<Practitioner>().AsNoTracking().Where(p => p.Id == champion.PractitionerId)
+        var person = await db.AllPractitioners().Where(p => p.Id == champion.PractitionerId)
             .Select(p => new { Name = p.FirstName + " " + p.LastName, p.UserId }).SingleAsync(cancellationToken);
         var agencyName = (await AgencyNameAsync(champion.AgencyId, cancellationToken))!;
         var today = Today;

@@ -3,6 +3,7 @@ using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
+using TrainingPortal.Agencies.Services;
 using TrainingPortal.Identity.Services;
 
 namespace TrainingPortal.Champions.Services;
@@ -19,7 +20,7 @@ public sealed class ChampionRoles(PortalDbContext db, UserAccounts accounts)
     /// </summary>
     public async Task<bool?> ReconcileAsync(Guid practitionerId, CancellationToken cancellationToken = default)
     {
-        var userId = await db.Set<Practitioner>().AsNoTracking().Where(p => p.Id == practitionerId).Select(p => p.UserId).SingleOrDefaultAsync(cancellationToken);
+        var userId = await db.AllPractitioners().Where(p => p.Id == practitionerId).Select(p => p.UserId).SingleOrDefaultAsync(cancellationToken);
         if (userId is not { } id)
         {
             return null;
