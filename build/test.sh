@@ -110,35 +110,58 @@ for project in tests/*/*Tests.csproj; do
     esac
 done
 shopt -u nullglob
-# Unit tests first, then the slower whole-app suites (integration before browser).
-projects=("${unit_projects[@]}")
+# The browser journeys are the longest suite and spend much of their time waiting on the browser, so they run
+# alongside the others: started first, in the background, with their output kept and printed when they end.
+# The rest run one after another: unit tests first, then the whole-app integration suite.
+foreground=("${unit_projects[@]}")
+background=()
 for project in "${other_projects[@]}"; do
-    if [[ "$project" == *IntegrationTests* ]]; then projects+=("$project"); fi
-done
-for project in "${other_projects[@]}"; do
-    if [[ "$project" != *IntegrationTests* ]]; then projects+=("$project"); fi
+    if [[ "$project" == *IntegrationTests* ]]; then foreground+=("$project"); else background+=("$project"); fi
 done
 
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
-if [ "${#projects[@]}" -eq 0 ]; then
+if [ $(( ${#foreground[@]} + ${#background[@]} )) -eq 0 ]; then
     echo "No test projects found (tests/*/*Tests.csproj)."
     echo "Tests: 0 passed, 0 failed, 0 skipped"
     exit 1
 fi
 
-names=()
-exit_codes=()
-for project in "${projects[@]}"; do
+run_tests() {
+    local project="$1" name
     name="$(basename "$project" .csproj)"
-    step "dotnet test $name"
-    code=0
     dotnet test "$project" --no-build -c Release \
         --logger "trx;LogFileName=$name.trx" \
         --results-directory "$results_dir" \
-        --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none \
-        || code=$?
+        --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type none
+}
+
+background_pids=()
+for project in "${background[@]}"; do
+    name="$(basename "$project" .csproj)"
+    step "dotnet test $name (in the background; its output follows when it ends)"
+    run_tests "$project" >"$results_dir/$name.log" 2>&1 &
+    background_pids+=("$!")
+done
+
+names=()
+exit_codes=()
+for project in "${foreground[@]}"; do
+    name="$(basename "$project" .csproj)"
+    step "dotnet test $name"
+    code=0
+    run_tests "$project" || code=$?
+    names+=("$name")
+    exit_codes+=("$code")
+done
+
+for i in "${!background[@]}"; do
+    name="$(basename "${background[$i]}" .csproj)"
+    code=0
+    wait "${background_pids[$i]}" || code=$?
+    step "dotnet test $name (ran in the background)"
+    cat "$results_dir/$name.log"
     names+=("$name")
     exit_codes+=("$code")
 done

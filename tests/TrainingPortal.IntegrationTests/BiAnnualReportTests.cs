@@ -58,6 +58,9 @@ public class BiAnnualReportTests
         Assert.Equal(figures.Headcount, Figure(summary, "Headcount"));
         Assert.Equal(figures.PeopleTrained, Figure(summary, "People trained in the period"));
         Assert.True(figures.Headcount > 0);
+        Assert.Equal(figures.Champions!.ActiveChampions, Figure(summary, "Neglect champions at period end"));
+        Assert.Equal(figures.Champions.PeopleBriefed, Figure(summary, "People briefed in the period"));
+        Assert.Contains("Champions and briefings", page);
         Assert.Contains($"<span class=\"portal-card__figure\">{figures.Headcount.ToString("N0", CultureInfo.InvariantCulture)}</span>", page);
         Assert.Contains($"<span class=\"portal-card__figure\">{figures.PeopleTrained.ToString("N0", CultureInfo.InvariantCulture)}</span>", page);
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/reports/{reports.Single(r => r.AgencyId is null).Id}")).StatusCode);

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Champions.Domain;
+using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Data;
 using TrainingPortal.Recipes.Services;
 
@@ -38,6 +40,8 @@ public class SetupAndSignInTests
         // 200 agency staff, and the partnership's trainer, whose GCP2 licence gives them a learning record too.
         Assert.Equal(201, before.Practitioners);
         Assert.Equal(12, before.Agencies);
+        // Three champions, a seven-minute and a one-minute guide, and three briefings of up to 8, 5 and 6 of a team's current staff (17 people).
+        Assert.Equal((3, 2, 3, 17), (before.Champions, before.PublishedGuides, before.Briefings, before.BriefingRecords));
 
         await app.InScopeAsync(async services =>
         {
@@ -108,7 +112,8 @@ public class SetupAndSignInTests
         Assert.False(forged.Headers.Contains("Set-Cookie") && forged.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("TrainingPortal.Auth")));
     }
 
-    internal sealed record Counts(int Agencies, int Teams, int Practitioners, int Memberships, int Users, int Groups, int Settings);
+    internal sealed record Counts(int Agencies, int Teams, int Practitioners, int Memberships, int Users, int Groups, int Settings,
+        int Champions, int PublishedGuides, int Briefings, int BriefingRecords, int CourseVersions);
 
     internal static Task<Counts> CountsAsync(PortalApp app) => app.InScopeAsync(async services =>
     {
@@ -116,6 +121,9 @@ public class SetupAndSignInTests
         return new Counts(
             await db.Set<Agency>().CountAsync(), await db.Set<Team>().CountAsync(), await db.Set<Practitioner>().CountAsync(),
             await db.Set<AgencyMembership>().CountAsync(), await db.Set<TrainingPortal.Identity.Domain.PortalUser>().CountAsync(),
-            await db.Set<WorkforceGroup>().CountAsync(), await db.Set<TrainingPortal.Data.Settings.PortalSetting>().CountAsync());
+            await db.Set<WorkforceGroup>().CountAsync(), await db.Set<TrainingPortal.Data.Settings.PortalSetting>().CountAsync(),
+            await db.Set<Champion>().CountAsync(c => c.Spells.Any(x => x.Status == SpellStatus.Active)),
+            await db.Set<GuideVersion>().CountAsync(v => v.Status == GuideVersionStatus.Published), await db.Set<BriefingLog>().CountAsync(),
+            await db.Set<TrainingRecord>().CountAsync(r => r.Source == TrainingSource.Briefing), await db.Set<CourseVersion>().CountAsync());
     });
 }

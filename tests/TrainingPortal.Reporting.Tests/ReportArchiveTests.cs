@@ -72,6 +72,7 @@ public sealed class ReportArchiveTests : IAsyncLifetime
         Assert.DoesNotContain("Run reports for a period", list);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<h1 class=\"govuk-heading-l\">Northshire Police</h1>", await page.Content.ReadAsStringAsync());
+        Assert.Contains("Champions and briefings", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(ReportWorkbook.ContentType, download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("neglect-training-report-northshire-police-2025-10-01.xlsx", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);

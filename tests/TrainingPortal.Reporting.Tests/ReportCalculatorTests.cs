@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OfficeOpenXml;
+using TrainingPortal.Champions.Domain;
+using TrainingPortal.Data;
 using TrainingPortal.Reporting.Domain;
 using TrainingPortal.Reporting.Services;
 using TrainingPortal.Sessions.Domain;
@@ -18,6 +22,14 @@ namespace TrainingPortal.Reporting.Tests;
 ///         Hal Hughes  G1             basic 1 Dec 2025; cancelled in good time for 15 Jun 2026
 /// </code>
 /// Everyone else started on 1 January 2024. Ann also holds a place on a session in October 2026, outside the period.
+/// <code>
+/// Champions  Health: Ann active since Jan 2025; Ben stepped down 1 Jul 2026 (before period end); Eve active since Feb 2026
+///            Police: Eve stepped down 31 Dec 2026 (after period end); Fay starts 1 Oct 2026; Gus nominated; Hal declined
+/// Briefings  Health 20 May 2026: Ann, Ben, "Zoe Visitor" typed in; Health 10 Jul 2026: Ann again, Eve, "Zoe Visitor" again;
+///            Health 20 Mar 2026 (before): Cat; Police 5 Jun 2026: Eve, Fay; Police 2 Oct 2026 (after): Gus
+/// Guides     first published 10 May 2026 (revised 1 Aug 2026); 1 Apr 2026 00:30 UK time (31 Mar 23:30 UTC);
+///            published Jan 2026 and revised Jun 2026; 1 Oct 2026 00:30 UK time (30 Sep 23:30 UTC); Oct 2026; never
+/// </code>
 /// </summary>
 public sealed class ReportCalculatorTests : IAsyncLifetime
 {
@@ -68,7 +80,64 @@ public sealed class ReportCalculatorTests : IAsyncLifetime
         portal.MoveTo(june.StartsAtUtc.AddHours(-47));
         await portal.CancelAsync(gus, gusPlace);
         await portal.RegisterAsync(june, new Dictionary<Guid, AttendanceMark> { [annPlace] = AttendanceMark.Attended, [fayPlace] = AttendanceMark.DidNotAttend });
+
+        await ChampionsAsync(ben, cat, gus, hal);
     }
+
+    /// <summary>The champion register, guide library and briefing logs, written straight to their tables.</summary>
+    private Task ChampionsAsync(StaffMember ben, StaffMember cat, StaffMember gus, StaffMember hal) => portal.As(portal.Coordinator, async s =>
+    {
+        var db = s.GetRequiredService<PortalDbContext>();
+        var (health, police, author) = (portal.Health, portal.Police, portal.Coordinator.UserId);
+        Champion Champion(Guid agencyId, StaffMember member, SpellStatus status, DateOnly start, DateOnly? end) => new()
+        {
+            Id = Guid.NewGuid(), AgencyId = agencyId, PractitionerId = member.PractitionerId, AreaOfInterest = "Neglect in adolescence",
+            Spells = [new ChampionSpell { Id = Guid.NewGuid(), Status = status, StartDate = start, EndDate = end }],
+        };
+        db.AddRange(
+            Champion(health, ann, SpellStatus.Active, new DateOnly(2025, 1, 1), null),
+            Champion(health, ben, SpellStatus.SteppedDown, new DateOnly(2025, 6, 1), new DateOnly(2026, 7, 1)),
+            Champion(health, eve, SpellStatus.Active, new DateOnly(2026, 2, 1), null),
+            Champion(police, eve, SpellStatus.SteppedDown, new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31)),
+            Champion(police, fay, SpellStatus.Active, new DateOnly(2026, 10, 1), null),
+            Champion(police, gus, SpellStatus.Nominated, new DateOnly(2026, 1, 1), null),
+            Champion(police, hal, SpellStatus.Declined, new DateOnly(2026, 1, 1), null));
+
+        var number = 0;
+        SevenMinuteGuide Guide(params (GuideVersionStatus Status, DateTime? PublishedAt)[] versions)
+        {
+            var guide = new SevenMinuteGuide { Id = Guid.NewGuid(), Number = ++number, AuthorUserId = author };
+            guide.Versions = versions.Select((v, i) => new GuideVersion
+            {
+                Id = Guid.NewGuid(), GuideId = guide.Id, Number = i + 1, Status = v.Status, Title = $"Guide {number}", PublishedAt = v.PublishedAt,
+            }).ToList();
+            return guide;
+        }
+        var briefed = Guide((GuideVersionStatus.Superseded, new DateTime(2026, 5, 10, 9, 0, 0)), (GuideVersionStatus.Published, new DateTime(2026, 8, 1, 9, 0, 0)));
+        db.AddRange(
+            briefed,
+            Guide((GuideVersionStatus.Published, new DateTime(2026, 3, 31, 23, 30, 0))),
+            Guide((GuideVersionStatus.Superseded, new DateTime(2026, 1, 15, 9, 0, 0)), (GuideVersionStatus.Published, new DateTime(2026, 6, 1, 9, 0, 0))),
+            Guide((GuideVersionStatus.Published, new DateTime(2026, 9, 30, 23, 30, 0))),
+            Guide((GuideVersionStatus.Published, new DateTime(2026, 10, 15, 9, 0, 0))),
+            Guide((GuideVersionStatus.Draft, null)));
+
+        BriefingLog Log(Guid agencyId, DateOnly deliveredOn, params object[] attendees) => new()
+        {
+            Id = Guid.NewGuid(), GuideId = briefed.Id, GuideVersionId = briefed.Versions[0].Id, AgencyId = agencyId, Team = "Duty team",
+            DeliveredOn = deliveredOn, DeliveredBy = "Ann Archer", RecordedByUserId = author,
+            Attendees = attendees.Select(a => a is StaffMember member
+                ? new BriefingAttendee { Id = Guid.NewGuid(), PractitionerId = member.PractitionerId, Name = member.Name }
+                : new BriefingAttendee { Id = Guid.NewGuid(), Name = (string)a }).ToList(),
+        };
+        db.AddRange(
+            Log(health, new DateOnly(2026, 5, 20), ann, ben, "Zoe Visitor"),
+            Log(health, new DateOnly(2026, 7, 10), ann, eve, "Zoe Visitor"),
+            Log(health, new DateOnly(2026, 3, 20), cat),
+            Log(police, new DateOnly(2026, 6, 5), eve, fay),
+            Log(police, new DateOnly(2026, 10, 2), gus));
+        await db.SaveChangesAsync();
+    });
 
     public async Task DisposeAsync() => await portal.DisposeAsync();
 
@@ -80,7 +149,6 @@ public sealed class ReportCalculatorTests : IAsyncLifetime
         Assert.Equal([null, portal.Health, portal.Police], reports.Select(r => r.AgencyId));
         Assert.Equal([portal.PartnershipName, "Northshire Community Health", "Northshire Police"], reports.Select(r => r.Title));
         Assert.All(reports, r => Assert.Equal(("April to September 2026", Period.Start, Period.End), (r.PeriodName, r.PeriodStart, r.PeriodEnd)));
-        Assert.All(reports, r => Assert.Null(r.Champions));
         Assert.All(reports, r => Assert.Null(r.Evaluation));
     }
 
@@ -184,6 +252,66 @@ public sealed class ReportCalculatorTests : IAsyncLifetime
         Assert.Equal((2, 1), (police.Gcp2Practitioners, police.Gcp2Trainers));
         // Eve qualified in July 2026.
         Assert.Equal((0, 0), (earlier.Gcp2Practitioners, earlier.Gcp2Trainers));
+    }
+
+    [Fact]
+    public async Task Champions_briefings_and_people_briefed_are_counted_per_agency_and_once_each_for_the_partnership()
+    {
+        var reports = await portal.AllReportsAsync(Period);
+        var (partnership, health, police) = (reports[0].Champions!, reports[1].Champions!, reports[2].Champions!);
+
+        // Health: Ann and Eve (Ben stepped down in July); 2 briefings; Ann, Ben, Eve once each and Zoe typed in twice.
+        Assert.Equal((2, 2, 5, 2), Figures(health));
+        // Police: Eve (her spell ends after the period); Fay starts after it, Gus is only nominated and Hal was declined.
+        Assert.Equal((1, 1, 2, 2), Figures(police));
+        // Eve champions for both agencies and was briefed by both: one person each time.
+        Assert.Equal((2, 3, 6, 2), Figures(partnership));
+        Assert.Equal(
+        [
+            new AgencyChampionLine(portal.Health, "Northshire Community Health", 2, 2, 5),
+            new AgencyChampionLine(portal.Police, "Northshire Police", 1, 1, 2),
+        ], partnership.Agencies);
+        Assert.Empty(health.Agencies);
+
+        static (int, int, int, int) Figures(ChampionFigures c) => (c.ActiveChampions, c.Briefings, c.PeopleBriefed, c.GuidesPublished);
+    }
+
+    [Fact]
+    public async Task Guides_published_count_guides_first_published_in_the_period_by_uk_date_and_not_revisions()
+    {
+        var earlier = await portal.AgencyReportAsync(new ReportingPeriod(new DateOnly(2025, 10, 1), new DateOnly(2026, 3, 31)), portal.Police);
+        var later = await portal.AgencyReportAsync(new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2027, 3, 31)), portal.Police);
+
+        // The January guide only (its June revision is counted nowhere; 31 March 23:30 UTC is 1 April in the UK).
+        Assert.Equal(1, earlier.Champions!.GuidesPublished);
+        // 30 September 23:30 UTC is 1 October in the UK, and the guide published on 15 October.
+        Assert.Equal(2, later.Champions!.GuidesPublished);
+        // Gus was briefed on 2 October; Fay's spell starts on 1 October.
+        Assert.Equal((1, 1, 1), (later.Champions.Briefings, later.Champions.PeopleBriefed, later.Champions.ActiveChampions));
+    }
+
+    [Fact]
+    public async Task The_workbook_shows_the_champion_figures_on_the_summary_and_each_agencys_on_the_champions_sheet()
+    {
+        var partnership = (await portal.AllReportsAsync(Period))[0];
+
+        using var package = new ExcelPackage(new MemoryStream(new ReportWorkbook().Write(partnership)));
+
+        var summary = package.Workbook.Worksheets[ReportWorkbook.SummarySheet];
+        var headlines = Enumerable.Range(6, 14).Where(r => summary.Cells[r, 1].Text.Length > 0)
+            .ToDictionary(r => summary.Cells[r, 1].Text, r => summary.Cells[r, 2].Text);
+        Assert.Equal("2", headlines["Neglect champions at period end"]);
+        Assert.Equal("3", headlines["Briefings delivered in the period"]);
+        Assert.Equal("6", headlines["People briefed in the period"]);
+        Assert.Equal("2", headlines["Guides published in the period (partnership)"]);
+        var sheet = package.Workbook.Worksheets[ReportWorkbook.ChampionsSheet];
+        Assert.Equal(["Neglect champions at period end", "2"], Row(sheet, 5));
+        Assert.Equal(["Agency", "Champions at period end", "Briefings", "People briefed"], Row(sheet, 11));
+        Assert.Equal(["Northshire Community Health", "2", "2", "5"], Row(sheet, 12));
+        Assert.Equal(["Northshire Police", "1", "1", "2"], Row(sheet, 13));
+
+        static string[] Row(ExcelWorksheet sheet, int row) =>
+            Enumerable.Range(1, 4).Select(c => sheet.Cells[row, c].Text).Where(t => t.Length > 0).ToArray();
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public class ReportWorkbookSpreadsheetProgramTests
         Assert.Contains("Did not attend rate (%),12.5,,", lines);
         Assert.Contains("Late cancellation rate (%),4.5,,", lines);
         Assert.Contains("GCP2 licensed practitioners,412,,", lines);
-        Assert.Contains("Neglect champions,37,,", lines);
+        Assert.Contains("Neglect champions at period end,37,,", lines);
+        Assert.Contains("People briefed in the period,\"3,650\",,", lines);
         Assert.Contains("Neglect basic awareness,84,79,", lines);
     }
 

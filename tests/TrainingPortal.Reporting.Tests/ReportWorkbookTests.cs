@@ -27,7 +27,11 @@ public class ReportWorkbookTests
         Assert.Equal(4.5, Headline(summary, "Late cancellation rate (%)").GetValue<double>());
         Assert.Equal(412d, Headline(summary, "GCP2 licensed practitioners").GetValue<double>());
         Assert.Equal(9d, Headline(summary, "GCP2 trainers").GetValue<double>());
-        Assert.Equal(37d, Headline(summary, "Neglect champions").GetValue<double>());
+        Assert.Equal(37d, Headline(summary, "Neglect champions at period end").GetValue<double>());
+        Assert.Equal(412d, Headline(summary, "Briefings delivered in the period").GetValue<double>());
+        Assert.Equal(3650d, Headline(summary, "People briefed in the period").GetValue<double>());
+        Assert.Equal("3,650", Headline(summary, "People briefed in the period").Text);
+        Assert.Equal(4d, Headline(summary, "Guides published in the period (partnership)").GetValue<double>());
         Assert.Equal(930d, Headline(summary, "Evaluation responses").GetValue<double>());
         Assert.Equal(4.1, Headline(summary, "Average confidence after training").GetValue<double>());
         Assert.Equal(164d, Headline(summary, "Follow-ups reporting changed practice").GetValue<double>());
@@ -39,8 +43,27 @@ public class ReportWorkbookTests
         using var package = Open(SampleFigures.ForAgency() with { Champions = null, Evaluation = null });
         var summary = package.Workbook.Worksheets[ReportWorkbook.SummarySheet];
 
-        Assert.Equal("Not recorded", Headline(summary, "Neglect champions").Text);
+        Assert.Equal("Not recorded", Headline(summary, "Neglect champions at period end").Text);
+        Assert.Equal("Not recorded", Headline(summary, "Briefings delivered in the period").Text);
+        Assert.Equal("Not recorded", Headline(summary, "People briefed in the period").Text);
+        Assert.Equal("Not recorded", Headline(summary, "Guides published in the period (partnership)").Text);
+        Assert.Equal("Champion figures were not recorded when this report was made.", package.Workbook.Worksheets[ReportWorkbook.ChampionsSheet].Cells[5, 1].Text);
         Assert.DoesNotContain(Texts(summary), text => text.Contains("Evaluation", StringComparison.OrdinalIgnoreCase) || text.Contains("Follow-ups"));
+    }
+
+    [Theory]
+    [InlineData("\"Champions\":null,")]
+    [InlineData("")]
+    public void A_report_archived_before_champion_figures_were_kept_reads_back_as_not_recorded(string champions)
+    {
+        var json = ReportFiguresJson.Serialize(SampleFigures.ForAgency() with { Champions = null });
+        var archived = json.Replace("\"Champions\":null,", champions, StringComparison.Ordinal);
+
+        var figures = ReportFiguresJson.Deserialize(archived);
+
+        Assert.Null(figures.Champions);
+        using var package = Open(figures);
+        Assert.Equal("Not recorded", Headline(package.Workbook.Worksheets[ReportWorkbook.SummarySheet], "Neglect champions at period end").Text);
     }
 
     [Fact]
@@ -117,7 +140,7 @@ public class ReportWorkbookTests
 
         using var package = Open(figures);
 
-        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.AgenciesSheet],
+        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.ChampionsSheet, ReportWorkbook.AgenciesSheet],
             package.Workbook.Worksheets.Select(s => s.Name).ToArray());
         Assert.Null(package.Workbook.Worksheets[ReportWorkbook.PeopleTrainedSheet]);
         var everything = package.Workbook.Worksheets.SelectMany(Texts).ToList();
@@ -134,7 +157,7 @@ public class ReportWorkbookTests
     {
         using var package = Open(SampleFigures.ForAgency(people: 3));
 
-        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.PeopleTrainedSheet],
+        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.ChampionsSheet, ReportWorkbook.PeopleTrainedSheet],
             package.Workbook.Worksheets.Select(s => s.Name).ToArray());
         var people = package.Workbook.Worksheets[ReportWorkbook.PeopleTrainedSheet];
         Assert.Equal(["Name", "Employee reference", "Team", "Frontline", "Course", "Level", "Completed on"], Row(people, 4, 7));
@@ -145,6 +168,37 @@ public class ReportWorkbookTests
         Assert.IsType<double>(completedOn.Value);
         Assert.Equal(new DateTime(2026, 4, 2), completedOn.GetValue<DateTime>());
         Assert.Equal("dd/mm/yyyy", completedOn.Style.Numberformat.Format);
+    }
+
+    [Fact]
+    public void The_partnership_champions_sheet_lists_each_agency_and_charts_their_champions_and_briefings()
+    {
+        using var package = Open(SampleFigures.ForPartnership());
+        var sheet = package.Workbook.Worksheets[ReportWorkbook.ChampionsSheet];
+
+        Assert.Equal(["Neglect champions at period end", "37"], Row(sheet, 5, 2));
+        Assert.Equal(["People briefed in the period (each person once; names typed in each count)", "3,650"], Row(sheet, 7, 2));
+        Assert.Equal(["Guides published in the period (partnership-wide; revisions not counted)", "4"], Row(sheet, 8, 2));
+        Assert.Equal(["Agency", "Champions at period end", "Briefings", "People briefed"], Row(sheet, 11, 4));
+        Assert.Equal([SampleFigures.Agency, "25", "300", "2,700"], Row(sheet, 12, 4));
+        Assert.Equal(["Northshire Police", "12", "112", "980"], Row(sheet, 13, 4));
+        var chart = Chart(sheet, ReportWorkbook.BriefingsByAgencyChart);
+        var series = SeriesOf(chart);
+        Assert.Equal(["Champions at period end", "Briefings"], series.Select(s => s.Name).ToArray());
+        Assert.Equal([25d, 12d], Values(sheet, series[0].Values));
+        Assert.Equal([300d, 112d], Values(sheet, series[1].Values));
+        Assert.Equal([SampleFigures.Agency, "Northshire Police"], Values(sheet, series[1].Categories));
+    }
+
+    [Fact]
+    public void An_agency_champions_sheet_has_its_own_figures_and_no_agency_lines()
+    {
+        using var package = Open(SampleFigures.ForAgency());
+        var sheet = package.Workbook.Worksheets[ReportWorkbook.ChampionsSheet];
+
+        Assert.Equal(["Briefings delivered in the period", "412"], Row(sheet, 6, 2));
+        Assert.Empty(sheet.Drawings);
+        Assert.Equal("", sheet.Cells[10, 1].Text);
     }
 
     [Fact]
@@ -259,7 +313,7 @@ public class ReportWorkbookTests
 
         using var package = Open(figures);
 
-        Assert.Equal(5, package.Workbook.Worksheets.Count);
+        Assert.Equal(6, package.Workbook.Worksheets.Count);
         Assert.Empty(package.Workbook.Worksheets[ReportWorkbook.SummarySheet].Drawings);
         Assert.Contains("Nobody trained in this period.", Texts(package.Workbook.Worksheets[ReportWorkbook.SummarySheet]));
         Assert.Equal("No completions in this period.", package.Workbook.Worksheets[ReportWorkbook.TrainingByCourseSheet].Cells[5, 1].Text);

@@ -15,6 +15,15 @@ internal static class SampleFigures
             new(Guid.Parse("11111111-1111-1111-1111-111111111111"), Agency, "Health", 6200, 4100, 1450, 1210, 91, 9.8m),
             new(Guid.Parse("22222222-2222-2222-2222-222222222222"), "Northshire Police", "Police", 3100, 2900, 640, 610, 78, 14.2m),
         ],
+        Champions = new ChampionFigures
+        {
+            ActiveChampions = 37, Briefings = 412, PeopleBriefed = 3650, GuidesPublished = 4,
+            Agencies =
+            [
+                new(Guid.Parse("11111111-1111-1111-1111-111111111111"), Agency, 25, 300, 2700),
+                new(Guid.Parse("22222222-2222-2222-2222-222222222222"), "Northshire Police", 12, 112, 980),
+            ],
+        },
     };
 
     public static ReportFigures ForAgency(int people = 3) => Base(Agency, Guid.Parse("11111111-1111-1111-1111-111111111111")) with
@@ -56,7 +65,7 @@ internal static class SampleFigures
             new("Neglect advanced practice", Met: 3000, DueSoon: 150, Expired: 350, Missing: 1500, PreviousPercentCompliant: null),
         ],
         Attendance = new AttendanceFigures { Bookings = 1600, Attended = 1260, DidNotAttend = 180, LateCancelled = 72, Cancelled = 88 },
-        Champions = 37,
+        Champions = new ChampionFigures { ActiveChampions = 37, Briefings = 412, PeopleBriefed = 3650, GuidesPublished = 4 },
         Gcp2Practitioners = 412,
         Gcp2Trainers = 9,
         Evaluation = new EvaluationFigures(930, 2.8m, 4.1m, 210, 164),

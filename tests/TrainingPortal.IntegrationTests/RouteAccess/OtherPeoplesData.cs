@@ -6,6 +6,8 @@ using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Catalogue.Services;
+using TrainingPortal.Champions.Domain;
+using TrainingPortal.Champions.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
@@ -23,7 +25,7 @@ namespace TrainingPortal.IntegrationTests.RouteAccess;
 /// partnership's health trust and one of its nurses (neither the police lead's, nor any signed-in tester's), and
 /// what the demo lacks, made through the product's own services: the nurse's account, booking request, open
 /// knowledge check and external training; a session another trainer delivers; a staff import for the trust; a
-/// licensed-only course file; the bi-annual reports.
+/// licensed-only course file; the bi-annual reports; a champion's draft guide and a published guide.
 /// </summary>
 public sealed class OtherPeoplesData
 {
@@ -173,6 +175,50 @@ public sealed class OtherPeoplesData
             .Where(r => r.CourseId == briefing).Select(r => r.Id).SingleAsync());
         tokens["LicensedResource"] = resource.ToString();
 
+        // A team briefing at the health trust on the demo's dental neglect guide, that the nurse attended, with an action still open.
+        var briefingLog = await app.AsUserAsync(coordinator, async s =>
+        {
+            var db = s.GetRequiredService<PortalDbContext>();
+            var guideNumber = await db.Set<SevenMinuteGuide>().Where(g => g.Versions.Any(v => v.Status == GuideVersionStatus.Published && v.Title == "Dental neglect"))
+                .Select(g => g.Number).SingleAsync();
+            var (access, logged) = await s.GetRequiredService<BriefingLogs>().RecordAsync(new BriefingInput
+            {
+                AgencyId = found.health, GuideNumber = guideNumber, DeliveredOn = today.AddDays(-3), Team = "Health visiting north", DeliveredBy = "Hana Begum",
+                AttendeeIds = [found.nurse.PractitionerId],
+                Actions = [new() { Description = "Add dental checks to the visit template", Owner = "Team manager", DueOn = today.AddDays(10) }],
+            });
+            Assert.True(logged.Succeeded, PortalArrangements.Errors(logged));
+            return logged.Value;
+        });
+        tokens["OtherAgencysBriefing"] = briefingLog.ToString();
+        tokens["OtherAgencysBriefingAction"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingAction>()
+            .Where(a => a.BriefingLogId == briefingLog).Select(a => a.Id).SingleAsync())).ToString();
+
+        // The nurse nominated as the trust's neglect champion, waiting for the training unit.
+        var nominated = await app.AsUserAsync(coordinator, s => s.GetRequiredService<ChampionRegister>().NominateAsync(found.health,
+            new NominationInput { PractitionerId = found.nurse.PractitionerId, AreaOfInterest = "Early years", StartDate = today }));
+        Assert.True(nominated.Result.Succeeded, PortalArrangements.Errors(nominated.Result));
+        tokens["OtherAgencysChampion"] = nominated.Result.Value.ToString();
+        tokens["OtherAgencysNomination"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<ChampionSpell>()
+            .Where(c => c.ChampionId == nominated.Result.Value).Select(c => c.Id).SingleAsync())).ToString();
+
+        // A champion nobody signs in as: a guide still in draft, and one the training unit has published.
+        var champion = await app.AccountAsync("amara.osei@northshire-nhs.example", "Amara", "Osei", [Roles.NeglectChampion]);
+        GuideInput Guide(string title) => new()
+        {
+            Title = title, WhatItIs = "What it is.", WhyItMatters = "Why it matters.", WhatResearchSays = "Research.", WhatToLookFor = "Signs.",
+            WhatToDo = "Steps.", QuestionsForReflection = "Questions.", FurtherReading = "Reading.",
+        };
+        var draft = await app.AsUserAsync(champion, s => s.GetRequiredService<GuideEditor>().CreateAsync(Guide("A draft guide")));
+        Assert.True(draft.Succeeded, PortalArrangements.Errors(draft));
+        tokens["OtherChampionsDraftGuide"] = draft.Value.ToString();
+        var guide = await app.AsUserAsync(champion, s => s.GetRequiredService<GuideEditor>().CreateAsync(Guide("A published guide")));
+        Assert.True(guide.Succeeded, PortalArrangements.Errors(guide));
+        Assert.True((await app.AsUserAsync(champion, s => s.GetRequiredService<GuideEditor>().SubmitAsync(guide.Value))).Result.Succeeded);
+        var published = await app.AsUserAsync(coordinator, s => s.GetRequiredService<GuideReview>().PublishAsync(guide.Value, null));
+        Assert.True(published.Succeeded, PortalArrangements.Errors(published));
+        tokens["PublishedGuide"] = guide.Value.ToString();
+
         // The last ended period's reports, as the daily check makes them.
         var run = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));
         Assert.NotNull(run);
@@ -195,6 +241,7 @@ public sealed class OtherPeoplesData
         Guid Id(string token) => Guid.Parse(Tokens[token]);
         var (agency, person, booking, import, attempt, record, session) =
             (Id("OtherAgency"), Id("OtherPerson"), Id("OtherPersonsBooking"), Id("OtherAgencysImport"), Id("OtherPersonsAttempt"), Id("OtherPersonsExternalRecord"), Id("OtherTrainersSession"));
+        var (briefingLog, briefingAction) = (Id("OtherAgencysBriefing"), Id("OtherAgencysBriefingAction"));
         var facts = new List<object?>
         {
             await db.AuditEntries.CountAsync(),
@@ -210,6 +257,12 @@ public sealed class OtherPeoplesData
             await db.Set<Session>().Where(x => x.Id == session).Select(x => x.Status).SingleAsync(),
             await db.Set<Requirement>().CountAsync(),
             await db.Set<StaffImport>().CountAsync(),
+            await db.Set<BriefingLog>().Where(l => l.Id == briefingLog).Select(l => new { l.UpdatedAt, Attendees = l.Attendees.Count }).SingleAsync(),
+            await db.Set<BriefingAction>().Where(a => a.Id == briefingAction).Select(a => a.DoneOn).SingleAsync(),
+            await db.Set<BriefingLog>().CountAsync(),
+
+            string.Join(",", await db.Set<GuideVersion>().OrderBy(v => v.GuideId).ThenBy(v => v.Number).Select(v => v.Status + " " + v.Title).ToListAsync()),
+            await db.Set<SevenMinuteGuide>().CountAsync(g => g.IsRetired),
         };
         return string.Join(" | ", facts);
     });

@@ -26,7 +26,9 @@ public static class RouteAccessTable
     private static readonly Who TrainingUnit = Who.Only("the training unit", TrainingCoordinator, Administrator);
     private static readonly Who PartnershipReaders = Who.Only("the training unit and the board", TrainingCoordinator, BoardMember, Administrator);
     private static readonly Who ReportReaders = Who.Only("leads, the training unit and the board", SafeguardingLead, TrainingCoordinator, BoardMember, Administrator);
+    private static readonly Who Briefers = Who.Only("champions, leads and the training unit", NeglectChampion, SafeguardingLead, TrainingCoordinator, Administrator);
     private static readonly Who Administrators = Who.Only("administrators", Administrator);
+    private static readonly Who GuideWriters = Who.Only("neglect champions", NeglectChampion, Administrator);
     private static readonly Who Anyone = Who.Anyone;
     private static readonly Who Nobody = Who.Nobody;
 
@@ -208,6 +210,35 @@ public static class RouteAccessTable
         Get("/compliance/settings/notifications", TrainingUnit),
         Post("/compliance/settings/notifications", TrainingUnit) with { Form = Fields(("LeastFrequent", "Immediately")) },
 
+        // Champions: team briefings, for the agencies a champion champions or a lead leads; the training unit all.
+        Get("/briefings", Briefers),
+        Get("/briefings/actions", Briefers),
+        Post("/briefings/actions?handler=Done", Briefers.OthersOnlyFor(TrainingUnit)) with { Form = Fields(("actionId", "{OtherAgencysBriefingAction}")) },
+        Get("/briefings/new", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/new?agencyId={OtherAgency}"),
+        Post("/briefings/new", Briefers.OthersOnlyFor(TrainingUnit))
+            with { Form = Fields(("Input.AgencyId", "{OtherAgency}"), ("Input.GuideNumber", "1"), ("Input.DeliveredOn.Day", "1"), ("Input.DeliveredOn.Month", "1"),
+                ("Input.DeliveredOn.Year", "2026"), ("Input.Team", "Probe"), ("Input.DeliveredBy", "Probe"), ("Input.AttendeeIds", "{OtherPerson}")) },
+        Get("/briefings/{id:guid}", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}"),
+        Post("/briefings/{id:guid}?handler=Done", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}")
+            with { Form = Fields(("actionId", "{OtherAgencysBriefingAction}"), ("done", "true")) },
+        Get("/briefings/{id:guid}/edit", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}/edit"),
+        Post("/briefings/{id:guid}/edit", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}/edit")
+            with { Form = Fields(("Input.GuideNumber", "1"), ("Input.Team", "Probe"), ("Input.DeliveredBy", "Probe"), ("Input.AttendeeIds", "{OtherPerson}")) },
+
+        // Champions: the register. Leads nominate for their agencies, the training unit decides and sees names, the board counts.
+        Get("/champions", ReportReaders),
+        Get("/champions/export", TrainingUnit),
+        Get("/champions/agencies/{id:guid}", LeadsOwnAgency, "/champions/agencies/{OtherAgency}"),
+        Get("/champions/agencies/{id:guid}/export", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/export"),
+        Get("/champions/agencies/{id:guid}/nominate", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/nominate"),
+        Post("/champions/agencies/{id:guid}/nominate", LeadsOwnAgency, "/champions/agencies/{OtherAgency}/nominate")
+            with { Form = Fields(("Input.PractitionerId", "{OtherPerson}"), ("Input.AreaOfInterest", "Probe")) },
+        Get("/champions/{id:guid}", LeadsOwnAgency, "/champions/{OtherAgencysChampion}"),
+        Post("/champions/{id:guid}", LeadsOwnAgency, "/champions/{OtherAgencysChampion}") with { Form = Fields(("Input.Reason", "Probe")) },
+        Get("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}"),
+        Post("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}")
+            with { Form = Fields(("Input.Decision", "Decline"), ("Input.Reason", "Probe")) },
+
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),
         Post("/reports?handler=Run", TrainingUnit),
@@ -250,6 +281,29 @@ public static class RouteAccessTable
         Get("/sessions/charges?handler=Workbook", TrainingUnit),
         Get("/sessions/settings", TrainingUnit),
         Post("/sessions/settings", TrainingUnit),
+
+        // Champions: seven-minute guides. Everyone reads the library; a draft is seen only by its author and the training unit.
+        Get("/guides", SignedIn),
+        Get("/guides/{number:int}", SignedIn, "/guides/{PublishedGuide}")
+            with { AlsoAt = [("/guides/{OtherChampionsDraftGuide}", SignedIn.OthersOnlyFor(TrainingUnit))] },
+        Get("/guides/{number:int}/print", SignedIn, "/guides/{PublishedGuide}/print")
+            with { AlsoAt = [("/guides/{OtherChampionsDraftGuide}/print", SignedIn.OthersOnlyFor(TrainingUnit))] },
+        Get("/guides/{number:int}/pdf", SignedIn, "/guides/{PublishedGuide}/pdf"),
+        Get("/guides/mine", GuideWriters),
+        Get("/guides/new", GuideWriters),
+        Post("/guides/new", GuideWriters),
+        Post("/guides/new?handler=Submit", GuideWriters),
+        Get("/guides/{number:int}/edit", SignedIn.OthersOnlyFor(TrainingUnit), "/guides/{OtherChampionsDraftGuide}/edit"),
+        Get("/guides/{number:int}/edit?handler=Check", SignedIn.OthersOnlyFor(TrainingUnit), "/guides/{OtherChampionsDraftGuide}/edit"),
+        Post("/guides/{number:int}/edit", SignedIn.OthersOnlyFor(TrainingUnit), "/guides/{OtherChampionsDraftGuide}/edit") with { Form = GuideForm },
+        Post("/guides/{number:int}/edit?handler=Submit", SignedIn.OthersOnlyFor(TrainingUnit), "/guides/{OtherChampionsDraftGuide}/edit") with { Form = GuideForm },
+        Get("/guides/review", TrainingUnit),
+        Get("/guides/{number:int}/review", TrainingUnit, "/guides/{OtherChampionsDraftGuide}/review"),
+        Post("/guides/{number:int}/review?handler=Return", TrainingUnit, "/guides/{PublishedGuide}/review") with { Form = Fields(("Input.Comments", "Start again")) },
+        Post("/guides/{number:int}/review?handler=Publish", TrainingUnit, "/guides/{PublishedGuide}/review"),
+        Post("/guides/{number:int}/review?handler=ReviewDate", TrainingUnit, "/guides/{PublishedGuide}/review")
+            with { Form = Fields(("Input.ReviewDate.Day", "1"), ("Input.ReviewDate.Month", "1"), ("Input.ReviewDate.Year", "2099")) },
+        Post("/guides/{number:int}/review?handler=Retire", TrainingUnit, "/guides/{PublishedGuide}/review"),
     ];
 
     private static IReadOnlyDictionary<string, string> StaffForm => Fields(
@@ -258,6 +312,9 @@ public static class RouteAccessTable
     private static IReadOnlyDictionary<string, string> ExternalTrainingForm => Fields(
         ("Input.CourseId", "{Course}"), ("Input.CompletedOn.Day", "1"), ("Input.CompletedOn.Month", "1"), ("Input.CompletedOn.Year", "2025"),
         ("Input.Provider", "Somewhere"), ("Input.Reason", "Recorded by someone who is not their lead"));
+
+    private static IReadOnlyDictionary<string, string> GuideForm => Fields(
+        ("Input.Format", "SevenMinute"), ("Input.Title", "Taken over by someone else"), ("Input.WhatItIs", "Changed by someone who is not the author"));
 
     private static RouteRule Get(string pattern, Who who, string? url = null) => new($"GET {pattern}", who, url);
 

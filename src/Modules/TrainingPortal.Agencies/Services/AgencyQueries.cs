@@ -21,5 +21,7 @@ public static class AgencyQueries
     public static IQueryable<Sector> AllSectors(this PortalDbContext db) => db.Set<Sector>().AsNoTracking();
 
     /// <summary>Every workforce group, for a course's audience.</summary>
+    public static IQueryable<Team> AllTeams(this PortalDbContext db) => db.Set<Team>().AsNoTracking();
+
     public static IQueryable<WorkforceGroup> AllWorkforceGroups(this PortalDbContext db) => db.Set<WorkforceGroup>().AsNoTracking();
 }

@@ -103,6 +103,36 @@ public sealed class CourseEditor(PortalDbContext db, AuditTrail audit, IMemoryCa
         return OperationResult.Success;
     }
 
+    /// <summary>
+    /// Adds a new version with these details, whether or not anyone has learned from the current one, and returns its id.
+    /// For courses that stand for content published elsewhere (a seven-minute guide), where each published edition is a version.
+    /// </summary>
+    public async Task<OperationResult<Guid>> AddVersionAsync(Guid courseId, CourseInput input, CancellationToken cancellationToken = default)
+    {
+        var course = await db.Set<Course>().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        if (course is null)
+        {
+            return OperationResult<Guid>.Failed("", "That course no longer exists.");
+        }
+        var errors = await ValidateAsync(courseId, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return OperationResult<Guid>.Failed(errors);
+        }
+        var current = await CurrentVersionAsync(courseId, cancellationToken);
+        var version = new CourseVersion
+        {
+            Id = Guid.NewGuid(), CourseId = course.Id, Number = current.Number + 1, Title = "", Summary = "", LearningOutcomes = "",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        Apply(version, input);
+        db.Set<CourseVersion>().Add(version);
+        audit.Record("Course version added", "Course", course.Id, $"{course.Code}: version {version.Number}");
+        await db.SaveChangesAsync(cancellationToken);
+        Changed();
+        return OperationResult<Guid>.Ok(version.Id);
+    }
+
     public async Task RetireAsync(Guid courseId, CancellationToken cancellationToken = default)
     {
         var course = await db.Set<Course>().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);

@@ -10,6 +10,9 @@ public static class CourseVersionQueries
     /// <summary>Every course, whatever its status (its code; what it teaches is on its versions).</summary>
     public static IQueryable<Course> AllCourses(this PortalDbContext db) => db.Set<Course>().AsNoTracking();
 
+    /// <summary>Every version of every course, whatever its status.</summary>
+    public static IQueryable<CourseVersion> AllCourseVersions(this PortalDbContext db) => db.Set<CourseVersion>().AsNoTracking();
+
     /// <summary>Each course's current (highest-numbered) version, for joining or filtering in the database.</summary>
     public static IQueryable<CourseVersion> CurrentCourseVersions(this PortalDbContext db) =>
         db.Set<CourseVersion>().Where(v => v.Number == db.Set<CourseVersion>().Where(x => x.CourseId == v.CourseId).Max(x => x.Number));

@@ -74,6 +74,38 @@ public sealed class TrainingRecords(PortalDbContext db, AgencyScope scope, ICurr
         return records;
     }
 
+    /// <summary>
+    /// Moves a completion recorded by another module (a corrected briefing log) to another date or course version,
+    /// keeping its certificate number. The caller saves.
+    /// </summary>
+    public async Task ReviseCompletionAsync(Guid recordId, Guid courseVersionId, DateOnly completedOn, string why, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Set<TrainingRecord>().SingleAsync(r => r.Id == recordId, cancellationToken);
+        if (record.CourseVersionId == courseVersionId && record.CompletedOn == completedOn)
+        {
+            return;
+        }
+        var version = await db.Set<CourseVersion>().AsNoTracking().SingleAsync(v => v.Id == courseVersionId, cancellationToken);
+        audit.Record("Training corrected", "Practitioner", record.PractitionerId,
+            $"{version.Title} (version {version.Number}) now completed {completedOn:d MMM yyyy}, was {record.CompletedOn:d MMM yyyy}: {why}");
+        record.CourseId = version.CourseId;
+        record.CourseVersionId = version.Id;
+        record.CompletedOn = completedOn;
+        record.ExpiresOn = version.ExpiryFor(completedOn);
+    }
+
+    /// <summary>Removes a completion recorded in error by another module (someone taken off a briefing log). The caller saves.</summary>
+    public async Task RemoveCompletionAsync(Guid recordId, string why, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Set<TrainingRecord>().SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
+        if (record is null)
+        {
+            return;
+        }
+        audit.Record("Training removed", "Practitioner", record.PractitionerId, $"Record {record.CertificateNumber} of {record.CompletedOn:d MMM yyyy} removed: {why}");
+        db.Set<TrainingRecord>().Remove(record);
+    }
+
     public async Task<IReadOnlyList<TrainingRecordView>> ForPractitionerAsync(Guid practitionerId, CancellationToken cancellationToken = default) =>
         await db.Set<TrainingRecord>().AsNoTracking()
             .Where(r => r.PractitionerId == practitionerId)

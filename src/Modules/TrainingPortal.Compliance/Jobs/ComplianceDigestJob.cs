@@ -19,7 +19,7 @@ namespace TrainingPortal.Compliance.Jobs;
 /// </summary>
 public sealed class ComplianceDigestJob(
     PortalDbContext db, ComplianceCalculator calculator, ComplianceDashboard dashboard, ComplianceMail mail, NotificationPreferences preferences,
-    TimeProvider clock, ILogger<ComplianceDigestJob> logger)
+    IEnumerable<ILeadSummarySection> otherSections, TimeProvider clock, ILogger<ComplianceDigestJob> logger)
 {
     public const string RecurringJobId = "compliance-digest";
 
@@ -46,6 +46,12 @@ public sealed class ComplianceDigestJob(
             return 0;
         }
         var frequencies = await preferences.FrequenciesAsync(ComplianceNotificationTopics.Digest, leads.Select(l => l.Key).ToList(), cancellationToken);
+        var agencyIds = leads.SelectMany(l => l.Select(x => x.AgencyId)).Distinct().ToList();
+        var otherLines = new List<IReadOnlyDictionary<Guid, IReadOnlyList<string>>>();
+        foreach (var section in otherSections)
+        {
+            otherLines.Add(await section.LinesAsync(agencyIds, calculator.Today, cancellationToken));
+        }
         var weeks = new Dictionary<Guid, AgencyWeek?>();
         var sent = 0;
         foreach (var lead in leads)
@@ -67,7 +73,7 @@ public sealed class ComplianceDigestJob(
                 }
             }
             var first = lead.First();
-            if (agencies.Count > 0 && await ClaimAndSendAsync(lead.Key, first.Email, $"{first.FirstName} {first.LastName}", week, agencies, cancellationToken))
+            if (agencies.Count > 0 && await ClaimAndSendAsync(lead.Key, first.Email, $"{first.FirstName} {first.LastName}", week, agencies, otherLines, cancellationToken))
             {
                 sent++;
             }
@@ -75,10 +81,12 @@ public sealed class ComplianceDigestJob(
         return sent;
     }
 
-    private async Task<bool> ClaimAndSendAsync(Guid leadUserId, string email, string name, ComplianceWeek week, IReadOnlyList<AgencyWeek> agencies, CancellationToken cancellationToken)
+    private async Task<bool> ClaimAndSendAsync(
+        Guid leadUserId, string email, string name, ComplianceWeek week, IReadOnlyList<AgencyWeek> agencies,
+        IReadOnlyList<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> otherLines, CancellationToken cancellationToken)
     {
         db.Set<ComplianceDigest>().Add(new ComplianceDigest { LeadUserId = leadUserId, WeekStarting = week.Start, SentAt = clock.GetUtcNow().UtcDateTime });
-        await mail.DigestAsync(email, name, agencies, cancellationToken);
+        await mail.DigestAsync(email, name, agencies, agencyId => otherLines.SelectMany(l => l.GetValueOrDefault(agencyId) ?? []).ToList(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -67,7 +67,8 @@ public sealed class ComplianceMail(Outbox outbox, PublicUrls urls)
     }
 
     /// <summary>Queues a lead's weekly summary: one section for each agency they lead.</summary>
-    public Task DigestAsync(string email, string name, IReadOnlyList<AgencyWeek> agencies, CancellationToken cancellationToken = default)
+    /// <param name="otherLines">Lines other modules add to an agency's section (<see cref="TrainingPortal.Agencies.Services.ILeadSummarySection"/>).</param>
+    public Task DigestAsync(string email, string name, IReadOnlyList<AgencyWeek> agencies, Func<Guid, IReadOnlyList<string>> otherLines, CancellationToken cancellationToken = default)
     {
         var week = agencies[0].Week;
         var single = agencies.Count == 1;
@@ -83,6 +84,7 @@ public sealed class ComplianceMail(Outbox outbox, PublicUrls urls)
                 paragraphs.Add($"{agency.AgencyName}:");
             }
             paragraphs.AddRange(DigestLines(agency));
+            paragraphs.AddRange(otherLines(agency.AgencyId));
             if (!single)
             {
                 paragraphs.Add($"Dashboard: {urls.Absolute(DashboardPath(agency.AgencyId))}");

@@ -280,6 +280,44 @@ public sealed class UserAccounts(
         return OperationResult.Success;
     }
 
+    /// <summary>
+    /// Adds one role to the account, recording the change; nothing happens when it already holds the role. False when the
+    /// account no longer exists. Saves the caller's pending changes with it.
+    /// </summary>
+    public Task<bool> AddToRoleAsync(Guid userId, string role, CancellationToken cancellationToken = default) =>
+        ChangeRoleAsync(userId, role, add: true, cancellationToken);
+
+    /// <summary>Takes one role from the account, recording the change; nothing happens when it does not hold it.</summary>
+    public Task<bool> RemoveFromRoleAsync(Guid userId, string role, CancellationToken cancellationToken = default) =>
+        ChangeRoleAsync(userId, role, add: false, cancellationToken);
+
+    private async Task<bool> ChangeRoleAsync(Guid userId, string role, bool add, CancellationToken cancellationToken)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            throw new ArgumentException($"Unknown role: {role}", nameof(role));
+        }
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+        if (await users.IsInRoleAsync(user, role) == add)
+        {
+            return true;
+        }
+        var result = add ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        audit.Record(add ? "Role added" : "Role removed", "User", user.Id, role);
+        // A new stamp makes signed-in sessions pick up the change.
+        await users.UpdateSecurityStampAsync(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Names and emails of the given accounts, for lists such as an agency's leads.</summary>
     public async Task<IReadOnlyList<UserSummary>> DescribeAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
     {

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Agencies.Services;
 using TrainingPortal.Catalogue.Domain;
+using TrainingPortal.Champions.Domain;
+using TrainingPortal.Champions.Services;
 using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Data;
@@ -36,8 +38,16 @@ namespace TrainingPortal.Reporting.Services;
 /// <item>GCP2 licences: staff at period end holding an approved record, completed by then and still valid then, of a course
 /// version that grants the licence.</item>
 /// <item>The partnership report covers the active agencies: the ones it has a line for.</item>
-/// <item><see cref="ReportFigures.Champions"/> and <see cref="ReportFigures.Evaluation"/> are null: there is no champion
-/// register or evaluation here yet.</item>
+/// <item>Champions (<see cref="ChampionFigures"/>): register entries of the agency with an approved spell covering the
+/// period's last day (<see cref="Champions.Services.ChampionFigures.ChampionsActiveOn"/>); the partnership counts a
+/// person who champions for two agencies once. Briefings are the logs delivered in the period, counted for the agency
+/// whose team was briefed. People briefed are the different practitioners on those logs (once however many briefings
+/// they attended) plus every name typed in for someone without a learning record (each counted, as nobody can tell
+/// two typed names apart); the partnership counts a practitioner briefed by two agencies once.</item>
+/// <item>Guides published are partnership-wide and the same on every report: guides whose first published version was
+/// published in the period (UK dates). A revised version of a guide already in the library is not counted again, so
+/// the figure is the library's growth; a guide retired since still counts in the period it was published.</item>
+/// <item><see cref="ReportFigures.Evaluation"/> is null: there is no evaluation here yet.</item>
 /// </list>
 /// Nothing here checks who is asking: callers show a report only to those allowed to see it.
 /// </remarks>
@@ -88,6 +98,13 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             Attendance = figures.Attendance.GetValueOrDefault(id) ?? new AttendanceFigures(),
             Gcp2Practitioners = figures.Gcp2.GetValueOrDefault((id, CourseLicence.Gcp2Practitioner)),
             Gcp2Trainers = figures.Gcp2.GetValueOrDefault((id, CourseLicence.Gcp2Trainer)),
+            Champions = new ChampionFigures
+            {
+                ActiveChampions = figures.Champions.Active.GetValueOrDefault(id),
+                Briefings = figures.Champions.Briefings.GetValueOrDefault(id),
+                PeopleBriefed = figures.Champions.PeopleBriefed(id),
+                GuidesPublished = figures.Champions.GuidesPublished,
+            },
             Trend = figures.Periods.Select((p, i) => new TrendPoint(p.ShortName,
                 figures.Trained[i].GetValueOrDefault(id)?.All ?? 0, Overall(figures.Compliance[i], id).PercentCompliant)).ToList(),
             People = figures.People[id].ToList(),
@@ -136,6 +153,18 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             .GroupBy(l => l.Licence).Select(g => new { Licence = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Licence, g => g.Count, cancellationToken);
 
+        var briefed = PeopleBriefed(period, null);
+        var champions = new ChampionFigures
+        {
+            ActiveChampions = await ActiveChampions(end, null).Select(c => c.PractitionerId).Distinct().CountAsync(cancellationToken),
+            Briefings = figures.Champions.Briefings.Values.Sum(),
+            PeopleBriefed = await briefed.Where(p => p.PractitionerId != null).Select(p => p.PractitionerId).Distinct().CountAsync(cancellationToken)
+                + figures.Champions.TypedNames.Values.Sum(),
+            GuidesPublished = figures.Champions.GuidesPublished,
+            Agencies = agencies.Select(a => new AgencyChampionLine(a.Id, a.Name, figures.Champions.Active.GetValueOrDefault(a.Id),
+                figures.Champions.Briefings.GetValueOrDefault(a.Id), figures.Champions.PeopleBriefed(a.Id))).ToList(),
+        };
+
         var attendance = figures.Attendance.Values.Aggregate(new AttendanceFigures(), (sum, a) => sum with
         {
             Bookings = sum.Bookings + a.Bookings, Attended = sum.Attended + a.Attended, DidNotAttend = sum.DidNotAttend + a.DidNotAttend,
@@ -161,6 +190,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             Attendance = attendance,
             Gcp2Practitioners = gcp2.GetValueOrDefault(CourseLicence.Gcp2Practitioner),
             Gcp2Trainers = gcp2.GetValueOrDefault(CourseLicence.Gcp2Trainer),
+            Champions = champions,
             Trend = trend,
             Agencies = agencies.Select(a => new AgencyLine(a.Id, a.Name, a.Sector,
                 figures.Headcount.GetValueOrDefault(a.Id)?.All ?? 0, figures.Headcount.GetValueOrDefault(a.Id)?.Frontline ?? 0,
@@ -224,7 +254,48 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
 
         var people = await NamedCompletionsAsync(period, onlyAgencyId, cancellationToken);
 
-        return new AgencyFigures(periods, headcount, trained, byCourse, byLevel, requirements, counts, attendance, gcp2, people);
+        var champions = await ChampionCountsAsync(period, onlyAgencyId, cancellationToken);
+
+        return new AgencyFigures(periods, headcount, trained, byCourse, byLevel, requirements, counts, attendance, gcp2, people, champions);
+    }
+
+    /// <summary>Champions at period end, briefings and people briefed per agency in scope, and the guides published in the period.</summary>
+    private async Task<ChampionCounts> ChampionCountsAsync(ReportingPeriod period, Guid? onlyAgencyId, CancellationToken cancellationToken)
+    {
+        var active = await ActiveChampions(period.End, onlyAgencyId)
+            .GroupBy(c => c.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AgencyId, g => g.Count, cancellationToken);
+        var logs = db.BriefingsDelivered(period.Start, period.End);
+        logs = onlyAgencyId is { } id ? logs.Where(b => b.AgencyId == id) : logs.Where(b => db.Set<Agency>().Any(a => a.Id == b.AgencyId && a.IsActive));
+        var briefings = await logs
+            .GroupBy(b => b.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AgencyId, g => g.Count, cancellationToken);
+        var briefed = PeopleBriefed(period, onlyAgencyId);
+        var practitioners = await briefed.Where(p => p.PractitionerId != null)
+            .Select(p => new { p.AgencyId, p.PractitionerId }).Distinct()
+            .GroupBy(p => p.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AgencyId, g => g.Count, cancellationToken);
+        var typedNames = await briefed.Where(p => p.PractitionerId == null)
+            .GroupBy(p => p.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AgencyId, g => g.Count, cancellationToken);
+        var guides = await db.GuidesFirstPublished(period.Start, period.End).CountAsync(cancellationToken);
+        return new ChampionCounts(active, briefings, practitioners, typedNames, guides);
+    }
+
+    private IQueryable<Champion> ActiveChampions(DateOnly day, Guid? onlyAgencyId)
+    {
+        var champions = db.ChampionsActiveOn(day);
+        return onlyAgencyId is { } id
+            ? champions.Where(c => c.AgencyId == id)
+            : champions.Where(c => db.Set<Agency>().Any(a => a.Id == c.AgencyId && a.IsActive));
+    }
+
+    private IQueryable<BriefedPerson> PeopleBriefed(ReportingPeriod period, Guid? onlyAgencyId)
+    {
+        var briefed = db.PeopleBriefed(period.Start, period.End);
+        return onlyAgencyId is { } id
+            ? briefed.Where(p => p.AgencyId == id)
+            : briefed.Where(p => db.Set<Agency>().Any(a => a.Id == p.AgencyId && a.IsActive));
     }
 
     /// <summary>Bookings per agency on sessions that started in the period (UK dates) and ran, by what became of them.</summary>
@@ -353,7 +424,18 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         IReadOnlyList<IReadOnlyList<(Guid AgencyId, Guid RequirementId, StatusCounts Counts)>> Compliance,
         IReadOnlyDictionary<Guid, AttendanceFigures> Attendance,
         IReadOnlyDictionary<(Guid AgencyId, CourseLicence Licence), int> Gcp2,
-        ILookup<Guid, NamedCompletion> People);
+        ILookup<Guid, NamedCompletion> People,
+        ChampionCounts Champions);
+
+    private sealed record ChampionCounts(
+        IReadOnlyDictionary<Guid, int> Active,
+        IReadOnlyDictionary<Guid, int> Briefings,
+        IReadOnlyDictionary<Guid, int> Practitioners,
+        IReadOnlyDictionary<Guid, int> TypedNames,
+        int GuidesPublished)
+    {
+        public int PeopleBriefed(Guid agencyId) => Practitioners.GetValueOrDefault(agencyId) + TypedNames.GetValueOrDefault(agencyId);
+    }
 
     private sealed record Completion
     {

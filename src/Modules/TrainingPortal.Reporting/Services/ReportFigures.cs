@@ -41,8 +41,8 @@ public sealed record ReportFigures
     /// <summary>Bookings on sessions that ran in the period and what became of them.</summary>
     public AttendanceFigures Attendance { get; init; } = new();
 
-    /// <summary>Neglect champions on the register at period end; null while the partnership keeps no champion register here.</summary>
-    public int? Champions { get; init; }
+    /// <summary>Champions at period end, briefings in the period and guides published in it; null in reports archived before these were kept.</summary>
+    public ChampionFigures? Champions { get; init; }
 
     /// <summary>Staff licensed to use GCP2 (completed the practitioner course) and to teach it (train-the-trainer), by period end.</summary>
     public int Gcp2Practitioners { get; init; }
@@ -102,6 +102,30 @@ public sealed record AttendanceFigures
     /// <summary>Late cancellations as a percentage of bookings, one decimal place.</summary>
     public decimal LateCancellationRate => Bookings == 0 ? 0 : Math.Round(LateCancelled * 100m / Bookings, 1);
 }
+
+/// <summary>
+/// The champions section: approved champions on the period's last day, briefings delivered in the period (by the agency
+/// of the team briefed) and the people on them, and the guides that entered the library in the period.
+/// </summary>
+public sealed record ChampionFigures
+{
+    /// <summary>Champions whose spell on the register covered the last day of the period; the partnership counts a person once.</summary>
+    public int ActiveChampions { get; init; }
+
+    /// <summary>Briefing logs of briefings delivered in the period.</summary>
+    public int Briefings { get; init; }
+
+    /// <summary>Different practitioners on those briefings (once however many they attended), plus each name typed in.</summary>
+    public int PeopleBriefed { get; init; }
+
+    /// <summary>Partnership-wide, on every report: guides whose first version was published in the period (revisions are not counted).</summary>
+    public int GuidesPublished { get; init; }
+
+    /// <summary>Partnership report only: one line per agency.</summary>
+    public IReadOnlyList<AgencyChampionLine> Agencies { get; init; } = [];
+}
+
+public sealed record AgencyChampionLine(Guid AgencyId, string Agency, int ActiveChampions, int Briefings, int PeopleBriefed);
 
 public sealed record EvaluationFigures(int Responses, decimal ConfidenceBefore, decimal ConfidenceAfter, int FollowUps, int PracticeChanged);
 

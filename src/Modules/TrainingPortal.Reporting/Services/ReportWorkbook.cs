@@ -7,7 +7,8 @@ namespace TrainingPortal.Reporting.Services;
 
 /// <summary>
 /// Writes a report's figures as an Excel workbook (EPPlus): a Summary sheet with the headline figures and three charts
-/// drawn from small tables on the same sheet, then one detail sheet per topic. The partnership's workbook has an
+/// drawn from small tables on the same sheet, then one detail sheet per topic (the partnership's Champions sheet charts
+/// the agencies' briefings beside their table). The partnership's workbook has an
 /// Agencies sheet and never names a person; an agency's has its People trained sheet instead.
 /// Percentages are stored as the figures hold them (85 and 12.5, not 0.85), under headings ending "(%)".
 /// </summary>
@@ -19,12 +20,17 @@ public sealed class ReportWorkbook
     public const string TrainingByCourseSheet = "Training by course";
     public const string ComplianceSheet = "Compliance";
     public const string AttendanceSheet = "Attendance";
+    public const string ChampionsSheet = "Champions";
     public const string AgenciesSheet = "Agencies";
     public const string PeopleTrainedSheet = "People trained";
 
     public const string TrainedByLevelChart = "TrainedByLevel";
     public const string ComplianceChart = "ComplianceByRequirement";
     public const string TrendChart = "Trend";
+    public const string BriefingsByAgencyChart = "BriefingsByAgency";
+
+    /// <summary>What a report archived before champion figures were kept shows in their place.</summary>
+    public const string NotRecorded = "Not recorded";
 
     private const int ListHeaderRow = 4;
     private const int ChartWidthPixels = 520;
@@ -60,6 +66,17 @@ public sealed class ReportWorkbook
         new("Places on sessions that started in the period", 48), new("Number", 14),
     ];
 
+    private static readonly ReportColumn[] ChampionColumns =
+    [
+        new("Champions and briefings", 52), new("Number", 14),
+    ];
+
+    private static readonly ReportColumn[] AgencyChampionColumns =
+    [
+        new("Agency", 40), new("Champions at period end", 24, ReportSheet.Count), new("Briefings", 12, ReportSheet.Count),
+        new("People briefed", 16, ReportSheet.Count),
+    ];
+
     private static readonly ReportColumn[] AgencyColumns =
     [
         new("Agency", 40), new("Sector", 26), new("Headcount", 12, ReportSheet.Count),
@@ -89,6 +106,7 @@ public sealed class ReportWorkbook
         WriteTrainingByCourse(sheets.Add(TrainingByCourseSheet), figures);
         WriteCompliance(sheets.Add(ComplianceSheet), figures);
         WriteAttendance(sheets.Add(AttendanceSheet), figures);
+        WriteChampions(sheets.Add(ChampionsSheet), figures);
         // The partnership's report goes beyond the training unit, so it lists agencies and never people.
         if (figures.AgencyId is null)
         {
@@ -119,7 +137,10 @@ public sealed class ReportWorkbook
             ("Late cancellation rate (%)", figures.Attendance.LateCancellationRate, ReportSheet.Rate),
             ("GCP2 licensed practitioners", figures.Gcp2Practitioners, ReportSheet.Count),
             ("GCP2 trainers", figures.Gcp2Trainers, ReportSheet.Count),
-            ("Neglect champions", figures.Champions is { } champions ? champions : "Not recorded", ReportSheet.Count),
+            ("Neglect champions at period end", (object?)figures.Champions?.ActiveChampions ?? NotRecorded, ReportSheet.Count),
+            ("Briefings delivered in the period", (object?)figures.Champions?.Briefings ?? NotRecorded, ReportSheet.Count),
+            ("People briefed in the period", (object?)figures.Champions?.PeopleBriefed ?? NotRecorded, ReportSheet.Count),
+            ("Guides published in the period (partnership)", (object?)figures.Champions?.GuidesPublished ?? NotRecorded, ReportSheet.Count),
         ];
         if (figures.Evaluation is { } evaluation)
         {
@@ -331,6 +352,62 @@ public sealed class ReportWorkbook
             sheet.Cells[row, 2].Style.Numberformat.Format = format;
         }
         sheet.View.FreezePanes(ListHeaderRow + 1, 1);
+    }
+
+    private static void WriteChampions(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, "Champions", $"{Covers(figures)}: champions on {UkTime.FormatDate(figures.PeriodEnd)}, briefings on seven-minute guides delivered in the period");
+        ReportSheet.Header(sheet, ListHeaderRow, ChampionColumns);
+        ReportSheet.Widths(sheet, [ChampionColumns[0].Width, Math.Max(ChampionColumns[1].Width, AgencyChampionColumns[1].Width), AgencyChampionColumns[2].Width, AgencyChampionColumns[3].Width]);
+        sheet.View.FreezePanes(ListHeaderRow + 1, 1);
+        if (figures.Champions is not { } champions)
+        {
+            sheet.SetValue(ListHeaderRow + 1, 1, "Champion figures were not recorded when this report was made.");
+            return;
+        }
+        (string Measure, int Value)[] lines =
+        [
+            ("Neglect champions at period end", champions.ActiveChampions),
+            ("Briefings delivered in the period", champions.Briefings),
+            ("People briefed in the period (each person once; names typed in each count)", champions.PeopleBriefed),
+            ("Guides published in the period (partnership-wide; revisions not counted)", champions.GuidesPublished),
+        ];
+        var row = ListHeaderRow;
+        foreach (var (measure, value) in lines)
+        {
+            row++;
+            sheet.SetValue(row, 1, measure);
+            sheet.SetValue(row, 2, value);
+        }
+        sheet.Cells[ListHeaderRow + 1, 2, row, 2].Style.Numberformat.Format = ReportSheet.Count;
+        if (figures.AgencyId is not null)
+        {
+            return;
+        }
+
+        // The partnership's figures count a person once; each agency's line counts its own, so the lines need not add up.
+        var top = row + 2;
+        sheet.SetValue(top, 1, "Each agency");
+        ReportSheet.Header(sheet, top + 1, AgencyChampionColumns);
+        row = top + 1;
+        foreach (var agency in champions.Agencies)
+        {
+            row++;
+            sheet.SetValue(row, 1, agency.Agency);
+            sheet.SetValue(row, 2, agency.ActiveChampions);
+            sheet.SetValue(row, 3, agency.Briefings);
+            sheet.SetValue(row, 4, agency.PeopleBriefed);
+        }
+        ReportSheet.Formats(sheet, top + 2, row, AgencyChampionColumns);
+        if (champions.Agencies.Count == 0)
+        {
+            sheet.SetValue(++row, 1, "No agencies reported.");
+            return;
+        }
+        var chart = Chart(sheet, BriefingsByAgencyChart, eChartType.ColumnClustered, "Champions and briefings by agency", top);
+        var categories = sheet.Cells[top + 2, 1, row, 1];
+        chart.Series.Add(sheet.Cells[top + 2, 2, row, 2], categories).Header = "Champions at period end";
+        chart.Series.Add(sheet.Cells[top + 2, 3, row, 3], categories).Header = "Briefings";
     }
 
     private static void WriteAgencies(ExcelWorksheet sheet, ReportFigures figures)

@@ -10,7 +10,7 @@ namespace TrainingPortal.Reporting.Areas.Reporting.Pages.Reports;
 
 /// <summary>
 /// One report on screen, drawn from the same figures as its workbook: headline figures, training by level and course,
-/// compliance by requirement, the four-period trend, attendance, evaluation, and the agencies (partnership) or the
+/// compliance by requirement, the four-period trend, attendance, champions and briefings, evaluation, and the agencies (partnership) or the
 /// staff trained (agency). The archive has already checked that the user may see it.
 /// </summary>
 [Authorize(Policy = Permissions.ViewReports)]
@@ -39,6 +39,16 @@ public class ReportModel(ReportArchive archive) : PageModel
         [new("Met", "met"), new("Due soon", "due-soon"), new("Expired", "expired"), new("Missing", "missing")],
         Figures.Compliance.Select(c => new ChartBar(c.Requirement, [c.Met, c.DueSoon, c.Expired, c.Missing])).ToList())
     { LabelHeading = "Requirement", Id = "compliance-by-requirement" };
+
+    /// <summary>Partnership only: how far each agency's briefings reached, as people briefed against its staff at period end.</summary>
+    public StackedBarChart BriefedChart => new("People briefed in the period against each agency's staff",
+        [new("Briefed", "brand"), new("Other staff", "neutral")],
+        (Figures.Champions?.Agencies ?? []).Select(a =>
+        {
+            var staff = Figures.Agencies.FirstOrDefault(l => l.AgencyId == a.AgencyId)?.Headcount ?? 0;
+            return new ChartBar(a.Agency, [a.PeopleBriefed, Math.Max(0, staff - a.PeopleBriefed)]);
+        }).ToList())
+    { LabelHeading = "Agency", Id = "briefed-by-agency" };
 
     public LineChart TrendChart => new("Percentage of staff compliant, last four periods",
         Figures.Trend.Select(t => t.Period).ToList(),
