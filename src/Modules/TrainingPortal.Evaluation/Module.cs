@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingPortal.Core.Modules;
+using TrainingPortal.Evaluation.Jobs;
+using TrainingPortal.Evaluation.Services;
+
+namespace TrainingPortal.Evaluation;
+
+public sealed class Module : IModule
+{
+    public ModuleManifest Manifest { get; } = new("Evaluation", "Practitioners' evaluation of the training they complete and the follow-up months later that asks whether practice changed", "Catalogue", "Agencies", "Identity", "Notifications");
+
+    public IPermissionProvider Permissions { get; } = new Permissions();
+
+    public IEnumerable<MenuItem> MenuItems => [];
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<EvaluationMail>();
+        services.AddScoped<EvaluationInvitations>();
+        services.AddScoped<EvaluationForms>();
+        services.AddScoped<EvaluationInvitationJob>();
+        services.AddScoped<EvaluationFollowUpJob>();
+        services.AddTransient<IStartupTask, ScheduleEvaluationJobs>();
+    }
+}
