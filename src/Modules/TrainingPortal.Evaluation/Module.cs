@@ -25,5 +25,6 @@ public sealed class Module : IModule
         services.AddScoped<EvaluationFollowUpJob>();
         services.AddTransient<IStartupTask, ScheduleEvaluationJobs>();
         services.AddScoped<IRecipeStep, EvaluationRecipeStep>();
+        services.AddScoped<IScaleSeeder, EvaluationScaleSeeder>();
     }
 }
