@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Core.Modules;
+using TrainingPortal.Core.Recipes;
 using TrainingPortal.Evaluation.Jobs;
+using TrainingPortal.Evaluation.Recipes;
 using TrainingPortal.Evaluation.Services;
 
 namespace TrainingPortal.Evaluation;
@@ -22,5 +24,7 @@ public sealed class Module : IModule
         services.AddScoped<EvaluationInvitationJob>();
         services.AddScoped<EvaluationFollowUpJob>();
         services.AddTransient<IStartupTask, ScheduleEvaluationJobs>();
+        services.AddScoped<IRecipeStep, EvaluationRecipeStep>();
+        services.AddScoped<IScaleSeeder, EvaluationScaleSeeder>();
     }
 }
