@@ -21,6 +21,10 @@ public sealed class Module : IModule
         services.AddScoped<EvaluationMail>();
         services.AddScoped<EvaluationInvitations>();
         services.AddScoped<EvaluationForms>();
+        services.AddScoped<PractitionerEvaluations>();
+        services.AddScoped<EvaluationSettingsEditor>();
+        services.AddScoped<TrainingPortal.Catalogue.Services.ILearningRecordLinks, EvaluationLearningLinks>();
+        services.AddScoped<TrainingPortal.Catalogue.Services.ICertificateHold, EvaluationCertificateHold>();
         services.AddScoped<EvaluationInvitationJob>();
         services.AddScoped<EvaluationFollowUpJob>();
         services.AddTransient<IStartupTask, ScheduleEvaluationJobs>();

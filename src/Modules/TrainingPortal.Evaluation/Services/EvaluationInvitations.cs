@@ -126,7 +126,8 @@ public sealed class EvaluationInvitations(PortalDbContext db, PortalSettings set
         return await EvaluationSettings.InvitingSinceAsync(settings, cancellationToken) ?? now;
     }
 
-    private IQueryable<TrainingRecord> Waiting(DateTime since, DateOnly earliest) =>
+    /// <summary>Records that evaluation covers and that have no request yet.</summary>
+    internal IQueryable<TrainingRecord> Waiting(DateTime since, DateOnly earliest) =>
         db.AllTrainingRecords().Where(r => r.Status == RecordStatus.Approved
             && EvaluatedSources.Contains(r.Source)
             && r.CreatedAt >= since
