@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingPortal.Core.Modules;
@@ -14,10 +15,20 @@ public sealed class Module : IModule
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 
-    public IEnumerable<MenuItem> MenuItems => [];
+    public IEnumerable<MenuItem> MenuItems =>
+    [
+        new("Evaluation", "/evaluation/results", EvaluationResultsAccess.Policy, 665),
+    ];
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EvaluationResultsAccess.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new EvaluationResultsAccess(
+                Evaluation.Permissions.ViewCourseEvaluations, Evaluation.Permissions.ViewAgencyEvaluations, Evaluation.Permissions.ViewPartnershipEvaluations)))
+            .AddPolicy(EvaluationResultsAccess.AgencyPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new EvaluationResultsAccess(
+                Evaluation.Permissions.ViewCourseEvaluations, Evaluation.Permissions.ViewAgencyEvaluations)));
+        services.AddTransient<IAuthorizationHandler, EvaluationResultsAccessHandler>();
+        services.AddScoped<EvaluationResults>();
         services.AddScoped<EvaluationMail>();
         services.AddScoped<EvaluationInvitations>();
         services.AddScoped<EvaluationForms>();

@@ -249,6 +249,11 @@ public static class RouteAccessTable
         Post("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}")
             with { Form = Fields(("Input.Decision", "Decline"), ("Input.Reason", "Probe")) },
 
+        // Evaluation results: the training unit every course with comments, the board the partnership's totals, a lead their agencies' totals.
+        Get("/evaluation/results", ReportReaders),
+        Get("/evaluation/results/{courseCode}", TrainingUnit, "/evaluation/results/{CourseCode}"),
+        Get("/evaluation/results/agencies/{agencyId:guid}", LeadsOwnAgency, "/evaluation/results/agencies/{OtherAgency}"),
+
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),
         Post("/reports?handler=Run", TrainingUnit),
