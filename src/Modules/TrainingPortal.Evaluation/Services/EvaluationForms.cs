@@ -184,7 +184,7 @@ public sealed class EvaluationForms(PortalDbContext db, EvaluationInvitations in
 
         var requestId = await db.Set<EvaluationRequest>().Where(r => r.TrainingRecordId == trainingRecordId).Select(r => r.Id).FirstAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var stored = string.IsNullOrEmpty(example) ? null : example;
+        var stored = answers.PracticeChange == PracticeChange.Changed && !string.IsNullOrEmpty(example) ? example : null;
         // Only a follow-up still waiting is answered, so a second submission (or a racing one) stores nothing.
         var updated = await db.Set<FollowUp>()
             .Where(f => f.RequestId == requestId && f.Status == FollowUpStatus.Sent)
