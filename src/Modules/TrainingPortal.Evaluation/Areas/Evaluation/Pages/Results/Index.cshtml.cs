@@ -21,6 +21,9 @@ public class IndexModel(EvaluationResults results, IAuthorizationService authori
 
     public IReadOnlyList<AgencyChoice> Agencies { get; private set; } = [];
 
+    /// <summary>The training unit may change whether certificates wait and when the follow-up is sent.</summary>
+    public bool ManagesSettings { get; private set; }
+
     public ConfidenceChart ConfidenceByCourse => new("Average confidence before and after, by course", "confidence-by-course", "Course",
         Partnership!.Courses.Where(c => c.Ratings.ConfidenceBefore is not null)
             .Select(c => new ConfidenceBar(c.CourseTitle, c.Ratings.ConfidenceBefore!.Value, c.Ratings.ConfidenceAfter!.Value)).ToList());
@@ -36,6 +39,7 @@ public class IndexModel(EvaluationResults results, IAuthorizationService authori
             Partnership = await results.PartnershipAsync(cancellationToken);
         }
         Agencies = await results.AgenciesAsync(cancellationToken);
+        ManagesSettings = await HoldsAsync(Permissions.ManageEvaluationSettings);
     }
 
     private async Task<bool> HoldsAsync(string permission) => (await authorization.AuthorizeAsync(User, permission)).Succeeded;
