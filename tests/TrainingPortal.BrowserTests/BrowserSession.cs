@@ -93,7 +93,7 @@ public sealed class BrowserSession : IAsyncDisposable
             var pattern = new System.Text.RegularExpressions.Regex($"^{expectedPath}$");
             try
             {
-                await Page.WaitForURLAsync(url => pattern.IsMatch(new Uri(url).AbsolutePath), new() { Timeout = 5_000 });
+                await Page.WaitForURLAsync(url => pattern.IsMatch(new Uri(url).AbsolutePath), new() { Timeout = (float)NavigationTimeout.TotalMilliseconds, WaitUntil = WaitUntilState.Commit });
             }
             catch (TimeoutException)
             {

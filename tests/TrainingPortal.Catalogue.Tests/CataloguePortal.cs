@@ -152,7 +152,7 @@ public sealed class CataloguePortal : IDisposable
             Qualifications = new Qualifications(db, portal.Clock);
             Records = new TrainingRecords(db, scope, user, audit, portal.Clock);
             Learning = new ELearning(db, learners, Qualifications, Records, portal.Clock);
-            Certificates = new Certificates(db, learners, scope, user, new PortalSettings(db, portal.Clock), portal.Clock);
+            Certificates = new Certificates(db, learners, scope, user, new PortalSettings(db, portal.Clock), portal.Clock, []);
         }
 
         public PortalDbContext Db { get; }

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OfficeOpenXml;
 using TrainingPortal.Agencies.Domain;
+using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Core;
 using TrainingPortal.Data;
+using TrainingPortal.Evaluation.Domain;
 using TrainingPortal.Notifications.Domain;
 using TrainingPortal.Reporting.Domain;
 using TrainingPortal.Reporting.Jobs;
@@ -25,6 +27,7 @@ public class BiAnnualReportTests
     {
         await using var app = await PortalApp.StartAsync(new PortalAppOptions { Database = database, Recipe = "demo" });
         var period = ReportingCalendar.FinancialHalfYears.LastEnded(UkTime.Today(TimeProvider.System));
+        await EvaluatedByPoliceStaffAsync(app, period);
 
         var runId = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));
 
@@ -61,6 +64,23 @@ public class BiAnnualReportTests
         Assert.Equal(figures.Champions!.ActiveChampions, Figure(summary, "Neglect champions at period end"));
         Assert.Equal(figures.Champions.PeopleBriefed, Figure(summary, "People briefed in the period"));
         Assert.Contains("Champions and briefings", page);
+        var evaluation = figures.Evaluation!;
+        Assert.True(evaluation.Responses >= 5);
+        Assert.Equal(evaluation.Asked, Figure(summary, "Completions asked to evaluate"));
+        Assert.Equal(evaluation.Responses, Figure(summary, "Evaluation responses"));
+        Assert.Equal(evaluation.FollowUpsReturned, Figure(summary, "Follow-ups returned in the period"));
+        Assert.Equal(evaluation.AverageRating, Convert.ToDecimal(summary.Cells[Row(summary, "Average rating (1 to 5)"), 2].Value, CultureInfo.InvariantCulture));
+        Assert.Contains($"Completions asked to evaluate</dt><dd class=\"govuk-summary-list__value\">{evaluation.Asked}</dd>", page);
+        Assert.Contains($"Average rating</dt><dd class=\"govuk-summary-list__value\">{evaluation.AverageRating!.Value.ToString("0.0", CultureInfo.InvariantCulture)}</dd>", page);
+        Assert.Contains("Evaluation by course", page);
+        var evaluationSheet = workbook.Workbook.Worksheets[ReportWorkbook.EvaluationSheet];
+        foreach (var course in evaluation.Courses)
+        {
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(course.CourseTitle), page);
+            var row = Row(evaluationSheet, course.CourseTitle);
+            Assert.Equal(course.Asked, Convert.ToInt32(evaluationSheet.Cells[row, 3].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(course.Responses?.ToString(CultureInfo.InvariantCulture) ?? ReportWorkbook.FewerThanFive, evaluationSheet.Cells[row, 4].Text);
+        }
         Assert.Contains($"<span class=\"portal-card__figure\">{figures.Headcount.ToString("N0", CultureInfo.InvariantCulture)}</span>", page);
         Assert.Contains($"<span class=\"portal-card__figure\">{figures.PeopleTrained.ToString("N0", CultureInfo.InvariantCulture)}</span>", page);
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/reports/{reports.Single(r => r.AgencyId is null).Id}")).StatusCode);
@@ -99,14 +119,66 @@ public class BiAnnualReportTests
         Assert.Equal(reports.Count, reports.Distinct().Count());
     }
 
+    /// <summary>
+    /// Six completions by police staff in the period asked about, five answered (with two learning outcomes each) and one
+    /// followed up in the period. Written straight to the evaluation tables: the invitation job asks only about new
+    /// completions, and these are history to it. The demo's own answers about these six are replaced.
+    /// </summary>
+    private static Task EvaluatedByPoliceStaffAsync(PortalApp app, ReportingPeriod period) => app.InScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<PortalDbContext>();
+        var police = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
+        var records = await db.Set<TrainingRecord>().AsNoTracking()
+            .Where(r => r.Status == RecordStatus.Approved && r.CompletedOn >= period.Start && r.CompletedOn <= period.End
+                && db.Set<AgencyMembership>().Any(m => m.PractitionerId == r.PractitionerId && m.AgencyId == police && m.Status == MembershipStatus.Confirmed
+                    && (m.StartDate == null || m.StartDate <= r.CompletedOn) && (m.LeavingDate == null || m.LeavingDate > r.CompletedOn)))
+            .OrderBy(r => r.CompletedOn).ThenBy(r => r.Id).Take(6).ToListAsync();
+        Assert.Equal(6, records.Count);
+        var recordIds = records.Select(r => r.Id).ToList();
+        await db.Set<EvaluationRequest>().Where(e => recordIds.Contains(e.TrainingRecordId)).ExecuteDeleteAsync();
+        var answeredAt = UkTime.ToUtc(period.End.ToDateTime(new TimeOnly(12, 0)));
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            var request = new EvaluationRequest
+            {
+                Id = Guid.NewGuid(), TrainingRecordId = record.Id, PractitionerId = record.PractitionerId, CourseId = record.CourseId,
+                CourseVersionId = record.CourseVersionId, CompletedOn = record.CompletedOn, Source = record.Source, RequestedAt = answeredAt.AddDays(-1),
+            };
+            if (i < 5)
+            {
+                request.AnsweredAt = answeredAt;
+                request.Response = new EvaluationResponse
+                {
+                    RequestId = request.Id, OverallRating = 1 + i % 5, SubmittedAt = answeredAt,
+                    Outcomes = [new() { RequestId = request.Id, OutcomeNumber = 1, Outcome = "Recognise neglect", Before = 2, After = 4 }, new() { RequestId = request.Id, OutcomeNumber = 2, Outcome = "Act on it", Before = 1 + i % 3, After = 5 }],
+                };
+            }
+            if (i == 0)
+            {
+                request.FollowUp = new FollowUp
+                {
+                    RequestId = request.Id, DueOn = period.End, Status = FollowUpStatus.Answered, CreatedAt = answeredAt.AddDays(-1), AnsweredAt = answeredAt,
+                    PracticeChange = PracticeChange.Changed, UseFrequency = UseFrequency.Weekly,
+                };
+            }
+            db.Add(request);
+        }
+        await db.SaveChangesAsync();
+    });
+
     /// <summary>The number beside a headline on the Summary sheet.</summary>
-    private static int Figure(ExcelWorksheet sheet, string label)
+    private static int Figure(ExcelWorksheet sheet, string label) =>
+        Convert.ToInt32(sheet.Cells[Row(sheet, label), 2].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>The row whose first cell reads <paramref name="label"/>.</summary>
+    private static int Row(ExcelWorksheet sheet, string label)
     {
         for (var row = 1; row <= sheet.Dimension.End.Row; row++)
         {
             if (sheet.Cells[row, 1].Text == label)
             {
-                return Convert.ToInt32(sheet.Cells[row, 2].Value, CultureInfo.InvariantCulture);
+                return row;
             }
         }
         throw new Xunit.Sdk.XunitException($"No '{label}' on the {sheet.Name} sheet.");

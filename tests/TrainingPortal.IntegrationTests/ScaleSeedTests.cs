@@ -5,6 +5,7 @@ using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Core.Modules;
 using TrainingPortal.Data;
+using TrainingPortal.Evaluation.Domain;
 
 namespace TrainingPortal.IntegrationTests;
 
@@ -42,6 +43,24 @@ public class ScaleSeedTests
             var briefed = await db.Set<BriefingAttendee>().CountAsync(a => a.PractitionerId != null);
             Assert.Equal(briefed, await db.Set<BriefingAttendee>().CountAsync(a => a.TrainingRecordId != null));
             Assert.Equal(briefed, await db.Set<TrainingRecord>().CountAsync(t => t.Source == TrainingSource.Briefing));
+
+            // A request for each completion of the last year, about 40% answered with confidence against every outcome of the
+            // version taken, and follow-ups for those past three months, some answered.
+            var since = TrainingPortal.Core.UkTime.Today(TimeProvider.System).AddDays(-365);
+            var recent = await db.Set<TrainingRecord>().CountAsync(t => t.CompletedOn >= since && t.Status == RecordStatus.Approved && t.Source != TrainingSource.External);
+            Assert.Equal(recent, await db.Set<EvaluationRequest>().CountAsync());
+            Assert.Equal(recent, await db.Set<EvaluationRequest>().CountAsync(r => db.Set<TrainingRecord>().Any(t => t.Id == r.TrainingRecordId && t.PractitionerId == r.PractitionerId && t.CourseVersionId == r.CourseVersionId)));
+            var responses = await db.Set<EvaluationResponse>().CountAsync();
+            Assert.InRange(responses, recent * 30 / 100, recent * 45 / 100);
+            Assert.Equal(responses, await db.Set<EvaluationRequest>().CountAsync(r => r.AnsweredAt != null));
+            Assert.Equal(0, await db.Set<EvaluationResponse>().CountAsync(r => !r.Outcomes.Any()));
+            Assert.Equal(0, await db.Set<OutcomeConfidence>().CountAsync(o => o.Before < 1 || o.Before > 5 || o.After < 1 || o.After > 5));
+            Assert.Equal(5, await db.Set<EvaluationResponse>().MaxAsync(r => r.OverallRating));
+            Assert.True(await db.Set<EvaluationResponse>().AnyAsync(r => r.DoingDifferently != null));
+            var followUps = await db.Set<FollowUp>().GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            Assert.True(followUps[FollowUpStatus.Answered] > 0 && followUps[FollowUpStatus.Sent] > 0 && followUps[FollowUpStatus.Skipped] > 0, string.Join(", ", followUps));
+            Assert.True(await db.Set<FollowUp>().AnyAsync(f => f.PracticeChange == PracticeChange.Changed && f.Example != null));
+            Assert.Equal(0, await db.Set<FollowUp>().CountAsync(f => f.Status == FollowUpStatus.Answered && (f.PracticeChange == null || f.UseFrequency == null)));
         });
         var client = app.CreateBrowserlikeClient();
         await client.SignInAsync(app.Options.AdminEmail, app.Options.AdminPassword);
@@ -52,7 +71,9 @@ public class ScaleSeedTests
     {
         foreach (var seeder in services.GetServices<IScaleSeeder>().OrderBy(s => s.Order))
         {
-            await seeder.SeedAsync(options, CancellationToken.None);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var said = await seeder.SeedAsync(options, CancellationToken.None);
+            Console.WriteLine($"{said} ({started.ElapsedMilliseconds} ms)");
         }
     });
 }

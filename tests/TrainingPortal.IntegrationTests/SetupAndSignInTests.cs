@@ -5,6 +5,7 @@ using TrainingPortal.Agencies.Domain;
 using TrainingPortal.Champions.Domain;
 using TrainingPortal.Catalogue.Domain;
 using TrainingPortal.Data;
+using TrainingPortal.Evaluation.Domain;
 using TrainingPortal.Recipes.Services;
 
 namespace TrainingPortal.IntegrationTests;
@@ -42,6 +43,11 @@ public class SetupAndSignInTests
         Assert.Equal(12, before.Agencies);
         // Three champions, a seven-minute and a one-minute guide, and three briefings of up to 8, 5 and 6 of a team's current staff (17 people).
         Assert.Equal((3, 2, 3, 17), (before.Champions, before.PublishedGuides, before.Briefings, before.BriefingRecords));
+        // Every recent completion asked about, most answered, some comments, and answered follow-ups that say practice changed.
+        Assert.True(before.EvaluationRequests > before.EvaluationResponses && before.EvaluationResponses > 20, $"{before}");
+        Assert.True(before.EvaluationComments > 5 && before.FollowUpsAnswered > 5 && before.PracticeChangedWithExamples > 0, $"{before}");
+        Assert.Equal(17, await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<EvaluationRequest>().CountAsync(r => r.Source == TrainingSource.Briefing)));
+        Assert.True(await LargestAgencyCourseResponsesAsync(app) >= EvaluationLimits.SmallestGroupShownToLeads);
 
         await app.InScopeAsync(async services =>
         {
@@ -113,7 +119,8 @@ public class SetupAndSignInTests
     }
 
     internal sealed record Counts(int Agencies, int Teams, int Practitioners, int Memberships, int Users, int Groups, int Settings,
-        int Champions, int PublishedGuides, int Briefings, int BriefingRecords, int CourseVersions);
+        int Champions, int PublishedGuides, int Briefings, int BriefingRecords, int CourseVersions, int TrainingRecords,
+        int EvaluationRequests, int EvaluationResponses, int EvaluationComments, int OutcomeConfidences, int FollowUps, int FollowUpsAnswered, int PracticeChangedWithExamples);
 
     internal static Task<Counts> CountsAsync(PortalApp app) => app.InScopeAsync(async services =>
     {
@@ -124,6 +131,23 @@ public class SetupAndSignInTests
             await db.Set<WorkforceGroup>().CountAsync(), await db.Set<TrainingPortal.Data.Settings.PortalSetting>().CountAsync(),
             await db.Set<Champion>().CountAsync(c => c.Spells.Any(x => x.Status == SpellStatus.Active)),
             await db.Set<GuideVersion>().CountAsync(v => v.Status == GuideVersionStatus.Published), await db.Set<BriefingLog>().CountAsync(),
-            await db.Set<TrainingRecord>().CountAsync(r => r.Source == TrainingSource.Briefing), await db.Set<CourseVersion>().CountAsync());
+            await db.Set<TrainingRecord>().CountAsync(r => r.Source == TrainingSource.Briefing), await db.Set<CourseVersion>().CountAsync(), await db.Set<TrainingRecord>().CountAsync(),
+            await db.Set<EvaluationRequest>().CountAsync(), await db.Set<EvaluationResponse>().CountAsync(),
+            await db.Set<EvaluationResponse>().CountAsync(r => r.DoingDifferently != null), await db.Set<OutcomeConfidence>().CountAsync(),
+            await db.Set<FollowUp>().CountAsync(), await db.Set<FollowUp>().CountAsync(f => f.Status == FollowUpStatus.Answered),
+            await db.Set<FollowUp>().CountAsync(f => f.PracticeChange == PracticeChange.Changed && f.Example != null));
+    });
+
+    /// <summary>The most responses any one agency's current staff gave on one course: what a lead's totals need five of.</summary>
+    private static Task<int> LargestAgencyCourseResponsesAsync(PortalApp app) => app.InScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var groups = await (from r in db.Set<EvaluationRequest>()
+                            where r.AnsweredAt != null
+                            join m in db.Set<AgencyMembership>() on r.PractitionerId equals m.PractitionerId
+                            where m.LeavingDate == null && m.Status == MembershipStatus.Confirmed
+                            group r by new { m.AgencyId, r.CourseId } into g
+                            select g.Count()).ToListAsync();
+        return groups.DefaultIfEmpty(0).Max();
     });
 }

@@ -149,7 +149,8 @@ public sealed class ReportCalculatorTests : IAsyncLifetime
         Assert.Equal([null, portal.Health, portal.Police], reports.Select(r => r.AgencyId));
         Assert.Equal([portal.PartnershipName, "Northshire Community Health", "Northshire Police"], reports.Select(r => r.Title));
         Assert.All(reports, r => Assert.Equal(("April to September 2026", Period.Start, Period.End), (r.PeriodName, r.PeriodStart, r.PeriodEnd)));
-        Assert.All(reports, r => Assert.Null(r.Evaluation));
+        // Nobody here was asked to evaluate their training: every report keeps the section, empty.
+        Assert.All(reports, r => Assert.Equal((0, 0, 0), (r.Evaluation!.Asked, r.Evaluation.Responses, r.Evaluation.FollowUpsReturned)));
     }
 
     [Fact]

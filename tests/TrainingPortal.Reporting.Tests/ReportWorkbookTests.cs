@@ -32,13 +32,56 @@ public class ReportWorkbookTests
         Assert.Equal(3650d, Headline(summary, "People briefed in the period").GetValue<double>());
         Assert.Equal("3,650", Headline(summary, "People briefed in the period").Text);
         Assert.Equal(4d, Headline(summary, "Guides published in the period (partnership)").GetValue<double>());
+        Assert.Equal(1240d, Headline(summary, "Completions asked to evaluate").GetValue<double>());
         Assert.Equal(930d, Headline(summary, "Evaluation responses").GetValue<double>());
+        Assert.Equal("75.0", Headline(summary, "Evaluation response rate (%)").Text);
+        Assert.Equal("4.3", Headline(summary, "Average rating (1 to 5)").Text);
+        Assert.Equal(2.8, Headline(summary, "Average confidence before training").GetValue<double>());
         Assert.Equal(4.1, Headline(summary, "Average confidence after training").GetValue<double>());
+        Assert.Equal("1.3", Headline(summary, "Change in average confidence").Text);
+        Assert.Equal(210d, Headline(summary, "Follow-ups returned in the period").GetValue<double>());
         Assert.Equal(164d, Headline(summary, "Follow-ups reporting changed practice").GetValue<double>());
+        Assert.Equal("78.1", Headline(summary, "Follow-ups reporting changed practice (%)").Text);
     }
 
     [Fact]
-    public void Champions_read_not_recorded_without_a_register_and_evaluation_lines_appear_only_with_evaluation_data()
+    public void The_evaluation_sheet_lists_each_course_and_shows_no_figures_where_fewer_than_five_responded()
+    {
+        using var package = Open(SampleFigures.ForAgency());
+        var sheet = package.Workbook.Worksheets[ReportWorkbook.EvaluationSheet];
+        var texts = Texts(sheet).ToList();
+        var header = Enumerable.Range(1, sheet.Dimension.End.Row).Single(row => sheet.Cells[row, 1].Text == "Course");
+
+        Assert.Equal("Evaluation", sheet.Cells[1, 1].Text);
+        Assert.Equal("930", sheet.Cells[6, 2].Text);
+        Assert.Equal(["Course", "Course code", "Asked", "Responses", "Response rate (%)", "Average rating (1-5)", "Confidence before (1-5)", "Confidence after (1-5)", "Confidence change"],
+            Row(sheet, header, 9));
+        Assert.Equal(["Graded Care Profile 2 practitioner", "GCP2-P", "40", "Fewer than 5 responses", "", "", "", "", ""], Row(sheet, header + 1, 9));
+        Assert.Equal(["Neglect: advanced practice", "NEG-201", "300", "226", "75.3", "4.5", "2.5", "4.2", "1.7"], Row(sheet, header + 2, 9));
+        Assert.Equal(["Neglect: basic awareness", "NEG-101", "900", "700", "77.8", "4.2", "2.9", "4.1", "1.2"], Row(sheet, header + 3, 9));
+    }
+
+    [Fact]
+    public void An_agency_whose_staff_gave_fewer_than_five_responses_shows_no_averages_and_says_why()
+    {
+        var figures = SampleFigures.ForAgency() with
+        {
+            Evaluation = new EvaluationFigures { Asked = 6, Responses = 3, Withheld = true, FollowUpsReturned = 2, PracticeChanged = null },
+        };
+
+        using var package = Open(figures);
+        var summary = package.Workbook.Worksheets[ReportWorkbook.SummarySheet];
+
+        Assert.Equal(3d, Headline(summary, "Evaluation responses").GetValue<double>());
+        Assert.Equal("Fewer than 5 responses", Headline(summary, "Average rating (1 to 5)").Text);
+        Assert.Equal("Fewer than 5 responses", Headline(summary, "Average confidence after training").Text);
+        Assert.Equal("Fewer than 5 responses", Headline(summary, "Follow-ups reporting changed practice").Text);
+        Assert.Equal("No training completed in this period was asked about.",
+            Texts(package.Workbook.Worksheets[ReportWorkbook.EvaluationSheet]).Last(text => text.Length > 0));
+    }
+
+    [Fact]
+    public void Champions_and_evaluation_read_not_recorded_in_reports_archived_before_they_were_kept()
     {
         using var package = Open(SampleFigures.ForAgency() with { Champions = null, Evaluation = null });
         var summary = package.Workbook.Worksheets[ReportWorkbook.SummarySheet];
@@ -48,7 +91,9 @@ public class ReportWorkbookTests
         Assert.Equal("Not recorded", Headline(summary, "People briefed in the period").Text);
         Assert.Equal("Not recorded", Headline(summary, "Guides published in the period (partnership)").Text);
         Assert.Equal("Champion figures were not recorded when this report was made.", package.Workbook.Worksheets[ReportWorkbook.ChampionsSheet].Cells[5, 1].Text);
-        Assert.DoesNotContain(Texts(summary), text => text.Contains("Evaluation", StringComparison.OrdinalIgnoreCase) || text.Contains("Follow-ups"));
+        Assert.Equal("Not recorded", Headline(summary, "Evaluation responses").Text);
+        Assert.Equal("Not recorded", Headline(summary, "Follow-ups returned in the period").Text);
+        Assert.Equal("Evaluation figures were not recorded when this report was made.", package.Workbook.Worksheets[ReportWorkbook.EvaluationSheet].Cells[5, 1].Text);
     }
 
     [Theory]
@@ -140,7 +185,7 @@ public class ReportWorkbookTests
 
         using var package = Open(figures);
 
-        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.ChampionsSheet, ReportWorkbook.AgenciesSheet],
+        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.ChampionsSheet, ReportWorkbook.EvaluationSheet, ReportWorkbook.AgenciesSheet],
             package.Workbook.Worksheets.Select(s => s.Name).ToArray());
         Assert.Null(package.Workbook.Worksheets[ReportWorkbook.PeopleTrainedSheet]);
         var everything = package.Workbook.Worksheets.SelectMany(Texts).ToList();
@@ -157,7 +202,7 @@ public class ReportWorkbookTests
     {
         using var package = Open(SampleFigures.ForAgency(people: 3));
 
-        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.ChampionsSheet, ReportWorkbook.PeopleTrainedSheet],
+        Assert.Equal([ReportWorkbook.SummarySheet, ReportWorkbook.TrainingByCourseSheet, ReportWorkbook.ComplianceSheet, ReportWorkbook.AttendanceSheet, ReportWorkbook.ChampionsSheet, ReportWorkbook.EvaluationSheet, ReportWorkbook.PeopleTrainedSheet],
             package.Workbook.Worksheets.Select(s => s.Name).ToArray());
         var people = package.Workbook.Worksheets[ReportWorkbook.PeopleTrainedSheet];
         Assert.Equal(["Name", "Employee reference", "Team", "Frontline", "Course", "Level", "Completed on"], Row(people, 4, 7));
@@ -313,7 +358,7 @@ public class ReportWorkbookTests
 
         using var package = Open(figures);
 
-        Assert.Equal(6, package.Workbook.Worksheets.Count);
+        Assert.Equal(7, package.Workbook.Worksheets.Count);
         Assert.Empty(package.Workbook.Worksheets[ReportWorkbook.SummarySheet].Drawings);
         Assert.Contains("Nobody trained in this period.", Texts(package.Workbook.Worksheets[ReportWorkbook.SummarySheet]));
         Assert.Equal("No completions in this period.", package.Workbook.Worksheets[ReportWorkbook.TrainingByCourseSheet].Cells[5, 1].Text);

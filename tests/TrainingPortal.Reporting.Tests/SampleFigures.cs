@@ -68,7 +68,16 @@ internal static class SampleFigures
         Champions = new ChampionFigures { ActiveChampions = 37, Briefings = 412, PeopleBriefed = 3650, GuidesPublished = 4 },
         Gcp2Practitioners = 412,
         Gcp2Trainers = 9,
-        Evaluation = new EvaluationFigures(930, 2.8m, 4.1m, 210, 164),
+        Evaluation = new EvaluationFigures
+        {
+            Asked = 1240, Responses = 930, AverageRating = 4.3m, ConfidenceBefore = 2.8m, ConfidenceAfter = 4.1m, FollowUpsReturned = 210, PracticeChanged = 164,
+            Courses =
+            [
+                new("GCP2-P", "Graded Care Profile 2 practitioner", 40, null, null, null, null),
+                new("NEG-201", "Neglect: advanced practice", 300, 226, 4.5m, 2.5m, 4.2m),
+                new("NEG-101", "Neglect: basic awareness", 900, 700, 4.2m, 2.9m, 4.1m),
+            ],
+        },
         Trend =
         [
             new("Oct 2024–Mar 2025", 1900, 68),

@@ -8,7 +8,7 @@ namespace TrainingPortal.Reporting;
 
 public sealed class Module : IModule
 {
-    public ModuleManifest Manifest { get; } = new("Reporting", "Bi-annual training reports for each agency and the partnership: figures, workbooks, schedule, archive and emails", "Compliance", "Sessions", "Champions", "Catalogue", "Agencies", "Identity", "Notifications");
+    public ModuleManifest Manifest { get; } = new("Reporting", "Bi-annual training reports for each agency and the partnership: figures, workbooks, schedule, archive and emails", "Compliance", "Sessions", "Champions", "Evaluation", "Catalogue", "Agencies", "Identity", "Notifications");
 
     public IPermissionProvider Permissions { get; } = new Permissions();
 

@@ -11,6 +11,8 @@ using TrainingPortal.Champions.Services;
 using TrainingPortal.Compliance.Domain;
 using TrainingPortal.Core.Security;
 using TrainingPortal.Data;
+using TrainingPortal.Data.Settings;
+using TrainingPortal.Evaluation.Domain;
 using TrainingPortal.Identity.Domain;
 using TrainingPortal.Notifications.Domain;
 using TrainingPortal.Reporting.Domain;
@@ -191,6 +193,9 @@ public sealed class OtherPeoplesData
             return logged.Value;
         });
         tokens["OtherAgencysBriefing"] = briefingLog.ToString();
+        // The training record the briefing gave the nurse: the one her evaluation links name.
+        tokens["OtherPersonsBriefingRecord"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<TrainingRecord>()
+            .Where(r => r.PractitionerId == found.nurse.PractitionerId && r.Source == TrainingSource.Briefing).OrderByDescending(r => r.CreatedAt).Select(r => r.Id).FirstAsync())).ToString();
         tokens["OtherAgencysBriefingAction"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<BriefingAction>()
             .Where(a => a.BriefingLogId == briefingLog).Select(a => a.Id).SingleAsync())).ToString();
 
@@ -263,6 +268,9 @@ public sealed class OtherPeoplesData
 
             string.Join(",", await db.Set<GuideVersion>().OrderBy(v => v.GuideId).ThenBy(v => v.Number).Select(v => v.Status + " " + v.Title).ToListAsync()),
             await db.Set<SevenMinuteGuide>().CountAsync(g => g.IsRetired),
+            await db.Set<EvaluationResponse>().CountAsync(),
+            await db.Set<FollowUp>().CountAsync(f => f.Status == FollowUpStatus.Answered),
+            string.Join(",", await db.Set<PortalSetting>().Where(x => x.Key == "Evaluation:HoldCertificates" || x.Key == "Evaluation:FollowUpMonths").OrderBy(x => x.Key).Select(x => x.Value).ToListAsync()),
         };
         return string.Join(" | ", facts);
     });

@@ -225,6 +225,16 @@ public static class RouteAccessTable
         Post("/briefings/{id:guid}/edit", Briefers.OthersOnlyFor(TrainingUnit), "/briefings/{OtherAgencysBriefing}/edit")
             with { Form = Fields(("Input.GuideNumber", "1"), ("Input.Team", "Probe"), ("Input.DeliveredBy", "Probe"), ("Input.AttendeeIds", "{OtherPerson}")) },
 
+        // Evaluation: one's own completions only; nobody answers for someone else, whatever their role.
+        Get("/evaluation/mine", Learners),
+        Get("/evaluation/{trainingRecordId:guid}", Learners.OthersOnlyFor(Nobody), "/evaluation/{OtherPersonsBriefingRecord}"),
+        Post("/evaluation/{trainingRecordId:guid}", Learners.OthersOnlyFor(Nobody), "/evaluation/{OtherPersonsBriefingRecord}") with { Form = EvaluationForm },
+        Get("/evaluation/{trainingRecordId:guid}/follow-up", Learners.OthersOnlyFor(Nobody), "/evaluation/{OtherPersonsBriefingRecord}/follow-up"),
+        Post("/evaluation/{trainingRecordId:guid}/follow-up", Learners.OthersOnlyFor(Nobody), "/evaluation/{OtherPersonsBriefingRecord}/follow-up")
+            with { Form = Fields(("Input.PracticeChange", "NotChanged"), ("Input.UseFrequency", "Weekly")) },
+        Get("/evaluation/settings", TrainingUnit),
+        Post("/evaluation/settings", TrainingUnit) with { Form = Fields(("Input.HoldCertificates", "true"), ("Input.FollowUpMonths", "6")) },
+
         // Champions: the register. Leads nominate for their agencies, the training unit decides and sees names, the board counts.
         Get("/champions", ReportReaders),
         Get("/champions/export", TrainingUnit),
@@ -238,6 +248,11 @@ public static class RouteAccessTable
         Get("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}"),
         Post("/champions/nominations/{id:guid}", TrainingUnit, "/champions/nominations/{OtherAgencysNomination}")
             with { Form = Fields(("Input.Decision", "Decline"), ("Input.Reason", "Probe")) },
+
+        // Evaluation results: the training unit every course with comments, the board the partnership's totals, a lead their agencies' totals.
+        Get("/evaluation/results", ReportReaders),
+        Get("/evaluation/results/{courseCode}", TrainingUnit, "/evaluation/results/{CourseCode}"),
+        Get("/evaluation/results/agencies/{agencyId:guid}", LeadsOwnAgency, "/evaluation/results/agencies/{OtherAgency}"),
 
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),
@@ -312,6 +327,9 @@ public static class RouteAccessTable
     private static IReadOnlyDictionary<string, string> ExternalTrainingForm => Fields(
         ("Input.CourseId", "{Course}"), ("Input.CompletedOn.Day", "1"), ("Input.CompletedOn.Month", "1"), ("Input.CompletedOn.Year", "2025"),
         ("Input.Provider", "Somewhere"), ("Input.Reason", "Recorded by someone who is not their lead"));
+
+    private static IReadOnlyDictionary<string, string> EvaluationForm => Fields(
+        ("Input.OverallRating", "1"), ("Input.Outcomes[0].Before", "1"), ("Input.Outcomes[0].After", "1"), ("Input.DoingDifferently", "Answered by someone else"));
 
     private static IReadOnlyDictionary<string, string> GuideForm => Fields(
         ("Input.Format", "SevenMinute"), ("Input.Title", "Taken over by someone else"), ("Input.WhatItIs", "Changed by someone who is not the author"));

@@ -17,6 +17,7 @@ public static class ModuleCatalog
         new Sessions.Module(),
         new Compliance.Module(),
         new Champions.Module(),
+        new Evaluation.Module(),
         new Reporting.Module(),
         new Recipes.Module(),
     ];

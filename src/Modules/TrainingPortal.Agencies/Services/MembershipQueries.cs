@@ -30,6 +30,17 @@ public static class MembershipQueries
             m.Status == MembershipStatus.Confirmed && (m.StartDate == null || m.StartDate <= day) && (m.LeavingDate == null || m.LeavingDate > day));
 
     /// <summary>
+    /// For rows that each carry their own person and day (a completion and its date), the memberships in post on that day
+    /// by the rule of <see cref="MembershipsInPost"/>: confirmed, started (or without a start date) and not left. A row
+    /// comes back once per such membership, keyed as it went in; a person in post nowhere that day gives no row.
+    /// </summary>
+    public static IQueryable<MembershipOnDay> MembershipsInPostOn(this PortalDbContext db, IQueryable<PersonOnDay> rows) =>
+        from r in rows
+        join m in db.Set<AgencyMembership>().AsNoTracking() on r.PractitionerId equals m.PractitionerId
+        where m.Status == MembershipStatus.Confirmed && (m.StartDate == null || m.StartDate <= r.Day) && (m.LeavingDate == null || m.LeavingDate > r.Day)
+        select new MembershipOnDay { Key = r.Key, AgencyId = m.AgencyId, PractitionerId = m.PractitionerId, IsFrontline = m.IsFrontline };
+
+    /// <summary>
     /// Memberships that counted at the end of a past <paramref name="day"/>, leavers included while they were there:
     /// confirmed, started by then (without a start date: added by the end of that day) and not left by then.
     /// </summary>
@@ -67,4 +78,26 @@ public static class MembershipQueries
     /// </summary>
     public static IQueryable<AgencyMembership> KnownMemberships(this PortalDbContext db) =>
         db.Set<AgencyMembership>().AsNoTracking().Where(m => m.Status != MembershipStatus.Declined);
+}
+
+/// <summary>A person on a day, under a key of the caller's (a completion's id), for <see cref="MembershipQueries.MembershipsInPostOn"/>.</summary>
+public sealed record PersonOnDay
+{
+    public Guid Key { get; init; }
+
+    public Guid PractitionerId { get; init; }
+
+    public DateOnly Day { get; init; }
+}
+
+/// <summary>One membership in post on a <see cref="PersonOnDay"/>'s day, under that row's key.</summary>
+public sealed record MembershipOnDay
+{
+    public Guid Key { get; init; }
+
+    public Guid AgencyId { get; init; }
+
+    public Guid PractitionerId { get; init; }
+
+    public bool IsFrontline { get; init; }
 }

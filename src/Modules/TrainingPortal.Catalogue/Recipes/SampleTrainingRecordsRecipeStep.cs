@@ -7,6 +7,7 @@ using TrainingPortal.Catalogue.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Core.Recipes;
 using TrainingPortal.Data;
+using TrainingPortal.Data.Settings;
 
 namespace TrainingPortal.Catalogue.Recipes;
 
@@ -14,14 +15,22 @@ namespace TrainingPortal.Catalogue.Recipes;
 /// <c>{ "name": "SampleTrainingRecords", "years": 3, "seed": 7 }</c>: for demonstrations, gives each practitioner a
 /// plausible history over the last few years, following their workforce group (basic for everyone, advanced for
 /// groups 2–4, GCP2 for some of group 3), with some people missing training or overdue a refresher.
-/// Repeatable: the same seed gives the same records, and nothing is added for people who already have records.
+/// Applied once: the step notes when it ran (<see cref="AddedAtKey"/>), because the people it gave no records by chance
+/// would otherwise be given new ones each time the recipe is applied again.
 /// </summary>
-internal sealed class SampleTrainingRecordsRecipeStep(PortalDbContext db, TimeProvider clock) : IRecipeStep
+internal sealed class SampleTrainingRecordsRecipeStep(PortalDbContext db, PortalSettings settings, TimeProvider clock) : IRecipeStep
 {
+    public const string AddedAtKey = "Catalogue:SampleTrainingRecordsAddedAt";
+
     public string Name => "SampleTrainingRecords";
 
     public async Task ExecuteAsync(JsonElement step, RecipeContext context, CancellationToken cancellationToken)
     {
+        if (await settings.GetAsync(AddedAtKey, cancellationToken) is not null)
+        {
+            context.Log.Add("Sample training records: already added");
+            return;
+        }
         var years = step.TryGetProperty("years", out var y) ? y.GetInt32() : 3;
         var random = new Random(step.TryGetProperty("seed", out var s) ? s.GetInt32() : 7);
         var today = UkTime.Today(clock);
@@ -77,6 +86,7 @@ internal sealed class SampleTrainingRecordsRecipeStep(PortalDbContext db, TimePr
             }
             _ = span;
         }
+        await settings.SetAsync(AddedAtKey, clock.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         context.Log.Add($"Sample training records: {count} added");
     }

@@ -23,7 +23,8 @@ public sealed record CertificateCheck(string Number, string PractitionerName, st
 /// Certificates for approved training records: shown to the person, their agencies' leads and the training unit;
 /// verifiable by anyone who has the number.
 /// </summary>
-public sealed class Certificates(PortalDbContext db, Learners learners, AgencyScope scope, ICurrentUser currentUser, PortalSettings settings, TimeProvider clock)
+public sealed class Certificates(
+    PortalDbContext db, Learners learners, AgencyScope scope, ICurrentUser currentUser, PortalSettings settings, TimeProvider clock, IEnumerable<ICertificateHold> holds)
 {
     private DateOnly Today => UkTime.Today(clock);
 
@@ -43,6 +44,34 @@ public sealed class Certificates(PortalDbContext db, Learners learners, AgencySc
         var partnership = await settings.GetAsync(PortalSettings.PartnershipName, cancellationToken) ?? "Safeguarding Children Partnership";
         return new CertificateView(found.Number, found.Name, found.Title, found.Code, found.Version, found.Level, found.Duration, found.CompletedOn,
             found.ExpiresOn, found.Source, found.Score, partnership, found.ExpiresOn is null || found.ExpiresOn > Today);
+    }
+
+    /// <summary>
+    /// Why the signed-in person's own certificate <paramref name="number"/> is not ready yet (another module holds it,
+    /// such as until the training is evaluated); null when it is ready, or when it is someone else's (their leads and
+    /// the training unit are never kept waiting).
+    /// </summary>
+    public async Task<CertificateHold?> HoldAsync(string number, CancellationToken cancellationToken = default)
+    {
+        if (!holds.Any() || CertificateNumbers.Normalise(number) is not { } normalised)
+        {
+            return null;
+        }
+        var record = await db.Set<TrainingRecord>().AsNoTracking()
+            .Where(r => r.CertificateNumber == normalised && r.Status == RecordStatus.Approved)
+            .Select(r => new { r.Id, r.PractitionerId }).SingleOrDefaultAsync(cancellationToken);
+        if (record is null || await learners.FindCurrentAsync(cancellationToken) != record.PractitionerId)
+        {
+            return null;
+        }
+        foreach (var hold in holds)
+        {
+            if (await hold.HeldAsync(record.Id, record.PractitionerId, cancellationToken) is { } held)
+            {
+                return held;
+            }
+        }
+        return null;
     }
 
     /// <summary>Public check of a number. Unknown, malformed and unapproved numbers all look the same: not found.</summary>

@@ -1743,6 +1743,150 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Settings", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TrainingRecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedOn");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TrainingRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("CourseVersionId", "CompletedOn");
+
+                    b.HasIndex("PractitionerId", "AnsweredAt");
+
+                    b.ToTable("EvaluationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationResponse", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DoingDifferently")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OverallRating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("EvaluationResponses", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationResponses_Rating", "\"OverallRating\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Example")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PracticeChange")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UseFrequency")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("EvaluationFollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.OutcomeConfidence", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OutcomeNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("After")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("RequestId", "OutcomeNumber");
+
+                    b.ToTable("EvaluationOutcomeConfidence", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationOutcomeConfidence_After", "\"After\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_EvaluationOutcomeConfidence_Before", "\"Before\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("TrainingPortal.Identity.Domain.PortalRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2746,6 +2890,60 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationRequest", b =>
+                {
+                    b.HasOne("TrainingPortal.Catalogue.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Catalogue.Domain.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Catalogue.Domain.TrainingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationResponse", b =>
+                {
+                    b.HasOne("TrainingPortal.Evaluation.Domain.EvaluationRequest", null)
+                        .WithOne("Response")
+                        .HasForeignKey("TrainingPortal.Evaluation.Domain.EvaluationResponse", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.FollowUp", b =>
+                {
+                    b.HasOne("TrainingPortal.Evaluation.Domain.EvaluationRequest", null)
+                        .WithOne("FollowUp")
+                        .HasForeignKey("TrainingPortal.Evaluation.Domain.FollowUp", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.OutcomeConfidence", b =>
+                {
+                    b.HasOne("TrainingPortal.Evaluation.Domain.EvaluationResponse", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxAttachment", b =>
                 {
                     b.HasOne("TrainingPortal.Notifications.Domain.OutboxMessage", null)
@@ -2908,6 +3106,18 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Courses");
 
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationRequest", b =>
+                {
+                    b.Navigation("FollowUp");
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationResponse", b =>
+                {
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxMessage", b =>

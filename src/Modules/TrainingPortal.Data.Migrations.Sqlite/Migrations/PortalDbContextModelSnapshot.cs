@@ -1721,6 +1721,150 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Settings", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedOn");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("TrainingRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("CourseVersionId", "CompletedOn");
+
+                    b.HasIndex("PractitionerId", "AnsweredAt");
+
+                    b.ToTable("EvaluationRequests", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationResponse", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoingDifferently")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverallRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("EvaluationResponses", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationResponses_Rating", "\"OverallRating\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.FollowUp", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Example")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeChange")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UseFrequency")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("EvaluationFollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.OutcomeConfidence", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutcomeNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("After")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Before")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "OutcomeNumber");
+
+                    b.ToTable("EvaluationOutcomeConfidence", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationOutcomeConfidence_After", "\"After\" BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("CK_EvaluationOutcomeConfidence_Before", "\"Before\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("TrainingPortal.Identity.Domain.PortalRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2722,6 +2866,60 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationRequest", b =>
+                {
+                    b.HasOne("TrainingPortal.Catalogue.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Catalogue.Domain.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Catalogue.Domain.TrainingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationResponse", b =>
+                {
+                    b.HasOne("TrainingPortal.Evaluation.Domain.EvaluationRequest", null)
+                        .WithOne("Response")
+                        .HasForeignKey("TrainingPortal.Evaluation.Domain.EvaluationResponse", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.FollowUp", b =>
+                {
+                    b.HasOne("TrainingPortal.Evaluation.Domain.EvaluationRequest", null)
+                        .WithOne("FollowUp")
+                        .HasForeignKey("TrainingPortal.Evaluation.Domain.FollowUp", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.OutcomeConfidence", b =>
+                {
+                    b.HasOne("TrainingPortal.Evaluation.Domain.EvaluationResponse", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxAttachment", b =>
                 {
                     b.HasOne("TrainingPortal.Notifications.Domain.OutboxMessage", null)
@@ -2884,6 +3082,18 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Courses");
 
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationRequest", b =>
+                {
+                    b.Navigation("FollowUp");
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Evaluation.Domain.EvaluationResponse", b =>
+                {
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("TrainingPortal.Notifications.Domain.OutboxMessage", b =>

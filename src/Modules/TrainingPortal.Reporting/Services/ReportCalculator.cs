@@ -8,6 +8,8 @@ using TrainingPortal.Compliance.Services;
 using TrainingPortal.Core;
 using TrainingPortal.Data;
 using TrainingPortal.Data.Settings;
+using TrainingPortal.Evaluation.Domain;
+using TrainingPortal.Evaluation.Services;
 using TrainingPortal.Reporting.Domain;
 using TrainingPortal.Sessions.Domain;
 
@@ -47,7 +49,13 @@ namespace TrainingPortal.Reporting.Services;
 /// <item>Guides published are partnership-wide and the same on every report: guides whose first published version was
 /// published in the period (UK dates). A revised version of a guide already in the library is not counted again, so
 /// the figure is the library's growth; a guide retired since still counts in the period it was published.</item>
-/// <item><see cref="ReportFigures.Evaluation"/> is null: there is no evaluation here yet.</item>
+/// <item>Evaluation (<see cref="EvaluationFigures"/>, from what <see cref="EvaluationQueries"/> publishes): completions in the
+/// period that were asked about, with their answers, counted for each agency the person was in post with on the day they
+/// completed (<see cref="EvaluationQueries.AgenciesAtCompletion"/>); the partnership counts each once, among completions
+/// that count for an active agency. Follow-ups are those answered in the period (UK dates), whenever the training was.
+/// Averages are of the answers (confidence: of every learning outcome answered), to one decimal place. An agency's
+/// report withholds the averages of any course, and of the totals and follow-ups, with fewer than
+/// <see cref="EvaluationLimits.SmallestGroupShownToLeads"/> answers.</item>
 /// </list>
 /// Nothing here checks who is asking: callers show a report only to those allowed to see it.
 /// </remarks>
@@ -98,6 +106,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             Attendance = figures.Attendance.GetValueOrDefault(id) ?? new AttendanceFigures(),
             Gcp2Practitioners = figures.Gcp2.GetValueOrDefault((id, CourseLicence.Gcp2Practitioner)),
             Gcp2Trainers = figures.Gcp2.GetValueOrDefault((id, CourseLicence.Gcp2Trainer)),
+            Evaluation = figures.Evaluation.For(id, withholdSmallGroups: true),
             Champions = new ChampionFigures
             {
                 ActiveChampions = figures.Champions.Active.GetValueOrDefault(id),
@@ -165,6 +174,8 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
                 figures.Champions.Briefings.GetValueOrDefault(a.Id), figures.Champions.PeopleBriefed(a.Id))).ToList(),
         };
 
+        var evaluation = (await EvaluationCountsAsync(period, onlyAgencyId: null, partnership: true, cancellationToken)).For(null, withholdSmallGroups: false);
+
         var attendance = figures.Attendance.Values.Aggregate(new AttendanceFigures(), (sum, a) => sum with
         {
             Bookings = sum.Bookings + a.Bookings, Attended = sum.Attended + a.Attended, DidNotAttend = sum.DidNotAttend + a.DidNotAttend,
@@ -191,6 +202,7 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             Gcp2Practitioners = gcp2.GetValueOrDefault(CourseLicence.Gcp2Practitioner),
             Gcp2Trainers = gcp2.GetValueOrDefault(CourseLicence.Gcp2Trainer),
             Champions = champions,
+            Evaluation = evaluation,
             Trend = trend,
             Agencies = agencies.Select(a => new AgencyLine(a.Id, a.Name, a.Sector,
                 figures.Headcount.GetValueOrDefault(a.Id)?.All ?? 0, figures.Headcount.GetValueOrDefault(a.Id)?.Frontline ?? 0,
@@ -256,7 +268,9 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
 
         var champions = await ChampionCountsAsync(period, onlyAgencyId, cancellationToken);
 
-        return new AgencyFigures(periods, headcount, trained, byCourse, byLevel, requirements, counts, attendance, gcp2, people, champions);
+        var evaluation = await EvaluationCountsAsync(period, onlyAgencyId, partnership: false, cancellationToken);
+
+        return new AgencyFigures(periods, headcount, trained, byCourse, byLevel, requirements, counts, attendance, gcp2, people, champions, evaluation);
     }
 
     /// <summary>Champions at period end, briefings and people briefed per agency in scope, and the guides published in the period.</summary>
@@ -280,6 +294,71 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
             .ToDictionaryAsync(g => g.AgencyId, g => g.Count, cancellationToken);
         var guides = await db.GuidesFirstPublished(period.Start, period.End).CountAsync(cancellationToken);
         return new ChampionCounts(active, briefings, practitioners, typedNames, guides);
+    }
+
+    /// <summary>
+    /// Evaluation counts grouped in the database: per agency in scope (each completion for every agency the person was in
+    /// post with that day) or, for the partnership, each completion once among those that count for an active agency.
+    /// </summary>
+    private async Task<EvaluationCounts> EvaluationCountsAsync(ReportingPeriod period, Guid? onlyAgencyId, bool partnership, CancellationToken cancellationToken)
+    {
+        var fromUtc = UkTime.ToUtc(period.Start.ToDateTime(TimeOnly.MinValue));
+        var untilUtc = UkTime.ToUtc(period.End.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var agencies = db.AgenciesAtCompletion();
+        agencies = onlyAgencyId is { } id
+            ? agencies.Where(a => a.AgencyId == id)
+            : agencies.Where(a => db.Set<Agency>().Any(x => x.Id == a.AgencyId && x.IsActive));
+        var asked = db.EvaluationsAsked().Where(r => r.CompletedOn >= period.Start && r.CompletedOn <= period.End);
+        var confidence = db.ConfidenceAnswers().Where(c => c.CompletedOn >= period.Start && c.CompletedOn <= period.End);
+        var followUps = db.FollowUpsReturned().Where(f => f.AnsweredAt >= fromUtc && f.AnsweredAt < untilUtc);
+
+        List<EvaluationRow> askedRows;
+        List<ConfidenceRow> confidenceRows;
+        List<FollowUpRow> followUpRows;
+        if (partnership)
+        {
+            askedRows = (await asked.Where(r => agencies.Any(a => a.Key == r.RequestId))
+                    .GroupBy(r => new { r.CourseId, r.Answered, r.OverallRating })
+                    .Select(g => new { g.Key.CourseId, g.Key.Answered, g.Key.OverallRating, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(r => new EvaluationRow(null, r.CourseId, r.Answered, r.OverallRating, r.Count)).ToList();
+            confidenceRows = (await confidence.Where(c => agencies.Any(a => a.Key == c.RequestId))
+                    .GroupBy(c => c.CourseId)
+                    .Select(g => new { CourseId = g.Key, Answers = g.Count(), Before = g.Sum(c => c.Before), After = g.Sum(c => c.After) }).ToListAsync(cancellationToken))
+                .Select(r => new ConfidenceRow(null, r.CourseId, r.Answers, r.Before, r.After)).ToList();
+            followUpRows = (await followUps.Where(f => agencies.Any(a => a.Key == f.RequestId))
+                    .GroupBy(f => f.PracticeChanged)
+                    .Select(g => new { Changed = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(r => new FollowUpRow(null, r.Changed, r.Count)).ToList();
+        }
+        else
+        {
+            askedRows = (await (from r in asked
+                                join a in agencies on r.RequestId equals a.Key
+                                group r by new { a.AgencyId, r.CourseId, r.Answered, r.OverallRating } into g
+                                select new { g.Key.AgencyId, g.Key.CourseId, g.Key.Answered, g.Key.OverallRating, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(r => new EvaluationRow(r.AgencyId, r.CourseId, r.Answered, r.OverallRating, r.Count)).ToList();
+            confidenceRows = (await (from c in confidence
+                                     join a in agencies on c.RequestId equals a.Key
+                                     group c by new { a.AgencyId, c.CourseId } into g
+                                     select new { g.Key.AgencyId, g.Key.CourseId, Answers = g.Count(), Before = g.Sum(c => c.Before), After = g.Sum(c => c.After) }).ToListAsync(cancellationToken))
+                .Select(r => new ConfidenceRow(r.AgencyId, r.CourseId, r.Answers, r.Before, r.After)).ToList();
+            followUpRows = (await (from f in followUps
+                                   join a in agencies on f.RequestId equals a.Key
+                                   group f by new { a.AgencyId, f.PracticeChanged } into g
+                                   select new { g.Key.AgencyId, Changed = g.Key.PracticeChanged, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(r => new FollowUpRow(r.AgencyId, r.Changed, r.Count)).ToList();
+        }
+
+        // Each course under its code and the title of its latest version.
+        var courseIds = askedRows.Select(r => r.CourseId).Distinct().ToList();
+        var courses = await (from c in db.Set<Course>().AsNoTracking()
+                             where courseIds.Contains(c.Id)
+                             select new
+                             {
+                                 c.Id, c.Code,
+                                 Title = db.Set<CourseVersion>().Where(v => v.CourseId == c.Id).OrderByDescending(v => v.Number).Select(v => v.Title).First(),
+                             }).ToDictionaryAsync(c => c.Id, c => (c.Code, c.Title), cancellationToken);
+        return new EvaluationCounts(askedRows, confidenceRows, followUpRows, courses);
     }
 
     private IQueryable<Champion> ActiveChampions(DateOnly day, Guid? onlyAgencyId)
@@ -425,7 +504,66 @@ public sealed class ReportCalculator(PortalDbContext db, ComplianceCalculator co
         IReadOnlyDictionary<Guid, AttendanceFigures> Attendance,
         IReadOnlyDictionary<(Guid AgencyId, CourseLicence Licence), int> Gcp2,
         ILookup<Guid, NamedCompletion> People,
-        ChampionCounts Champions);
+        ChampionCounts Champions,
+        EvaluationCounts Evaluation);
+
+    private sealed record EvaluationRow(Guid? AgencyId, Guid CourseId, bool Answered, int? Rating, int Count);
+
+    private sealed record ConfidenceRow(Guid? AgencyId, Guid CourseId, int Answers, int Before, int After);
+
+    private sealed record FollowUpRow(Guid? AgencyId, bool Changed, int Count);
+
+    /// <summary>Evaluation counts per agency (or, with no agency, the partnership's), turned into a report's section.</summary>
+    private sealed record EvaluationCounts(
+        IReadOnlyList<EvaluationRow> Asked, IReadOnlyList<ConfidenceRow> Confidence, IReadOnlyList<FollowUpRow> FollowUps,
+        IReadOnlyDictionary<Guid, (string Code, string Title)> Courses)
+    {
+        public EvaluationFigures For(Guid? agencyId, bool withholdSmallGroups)
+        {
+            var asked = Asked.Where(r => r.AgencyId == agencyId).ToList();
+            var confidence = Confidence.Where(c => c.AgencyId == agencyId).ToList();
+            var followUps = FollowUps.Where(f => f.AgencyId == agencyId).ToList();
+            bool Small(int answers) => withholdSmallGroups && answers < EvaluationLimits.SmallestGroupShownToLeads;
+
+            var lines = asked.GroupBy(r => r.CourseId).Select(g =>
+            {
+                var (code, title) = Courses[g.Key];
+                var responses = g.Where(r => r.Answered).Sum(r => r.Count);
+                if (Small(responses))
+                {
+                    return new CourseEvaluationLine(code, title, g.Sum(r => r.Count), null, null, null, null);
+                }
+                var outcomes = confidence.Where(c => c.CourseId == g.Key).ToList();
+                return new CourseEvaluationLine(code, title, g.Sum(r => r.Count), responses, Rating(g.ToList()),
+                    Average(outcomes.Sum(c => c.Before), outcomes.Sum(c => c.Answers)), Average(outcomes.Sum(c => c.After), outcomes.Sum(c => c.Answers)));
+            }).OrderBy(l => l.CourseTitle, StringComparer.OrdinalIgnoreCase).ThenBy(l => l.CourseCode, StringComparer.Ordinal).ToList();
+
+            var totalResponses = asked.Where(r => r.Answered).Sum(r => r.Count);
+            var withheld = Small(totalResponses);
+            var answers = confidence.Sum(c => c.Answers);
+            var returned = followUps.Sum(f => f.Count);
+            return new EvaluationFigures
+            {
+                Asked = asked.Sum(r => r.Count),
+                Responses = totalResponses,
+                Withheld = withheld,
+                AverageRating = withheld ? null : Rating(asked),
+                ConfidenceBefore = withheld ? null : Average(confidence.Sum(c => c.Before), answers),
+                ConfidenceAfter = withheld ? null : Average(confidence.Sum(c => c.After), answers),
+                FollowUpsReturned = returned,
+                PracticeChanged = Small(returned) ? null : followUps.Where(f => f.Changed).Sum(f => f.Count),
+                Courses = lines,
+            };
+        }
+
+        private static decimal? Rating(IReadOnlyList<EvaluationRow> rows)
+        {
+            var answered = rows.Where(r => r.Answered && r.Rating is not null).ToList();
+            return Average(answered.Sum(r => r.Rating!.Value * r.Count), answered.Sum(r => r.Count));
+        }
+
+        private static decimal? Average(int sum, int count) => count == 0 ? null : Math.Round((decimal)sum / count, 1, MidpointRounding.AwayFromZero);
+    }
 
     private sealed record ChampionCounts(
         IReadOnlyDictionary<Guid, int> Active,

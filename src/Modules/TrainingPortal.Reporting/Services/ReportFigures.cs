@@ -49,7 +49,7 @@ public sealed record ReportFigures
 
     public int Gcp2Trainers { get; init; }
 
-    /// <summary>Confidence uplift and follow-up impact; null where no evaluation data exists.</summary>
+    /// <summary>What practitioners said about the training completed in the period and the follow-ups returned in it; null in reports archived before these were kept.</summary>
     public EvaluationFigures? Evaluation { get; init; }
 
     /// <summary>The last four periods, oldest first, ending with this one: people trained and percentage compliant.</summary>
@@ -127,7 +127,61 @@ public sealed record ChampionFigures
 
 public sealed record AgencyChampionLine(Guid AgencyId, string Agency, int ActiveChampions, int Briefings, int PeopleBriefed);
 
-public sealed record EvaluationFigures(int Responses, decimal ConfidenceBefore, decimal ConfidenceAfter, int FollowUps, int PracticeChanged);
+/// <summary>
+/// The evaluation section: completions in the period that their practitioners were asked to evaluate and what they said,
+/// and the follow-ups returned in the period (whenever the training was). A completion counts for the agencies the person
+/// was in post with on the day; the partnership counts it once. An agency's report goes to its safeguarding leads, so
+/// nothing there says what a group of fewer than five said: such a course line, the totals' averages or the follow-ups'
+/// answer are withheld (null) and read "Fewer than 5 responses".
+/// </summary>
+public sealed record EvaluationFigures
+{
+    /// <summary>Completions in the period asked about.</summary>
+    public int Asked { get; init; }
+
+    public int Responses { get; init; }
+
+    /// <summary>Responses as a percentage of completions asked about, one decimal place.</summary>
+    public decimal ResponseRate => Asked == 0 ? 0 : Math.Round(Responses * 100m / Asked, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>Average overall rating, 1 to 5; null without responses or when withheld.</summary>
+    public decimal? AverageRating { get; init; }
+
+    /// <summary>Average confidence across every learning outcome answered, 1 to 5; null without answers or when withheld.</summary>
+    public decimal? ConfidenceBefore { get; init; }
+
+    public decimal? ConfidenceAfter { get; init; }
+
+    public decimal? ConfidenceChange => ConfidenceAfter - ConfidenceBefore;
+
+    /// <summary>Agency reports: fewer than five responded, so the averages are not given.</summary>
+    public bool Withheld { get; init; }
+
+    /// <summary>Follow-ups answered in the period.</summary>
+    public int FollowUpsReturned { get; init; }
+
+    /// <summary>Of those, how many said practice had changed; null when withheld (agency reports, fewer than five returned).</summary>
+    public int? PracticeChanged { get; init; }
+
+    /// <summary>Practice changed as a percentage of follow-ups returned, one decimal place; null when withheld.</summary>
+    public decimal? PracticeChangedShare => PracticeChanged is not { } changed ? null
+        : FollowUpsReturned == 0 ? 0 : Math.Round(changed * 100m / FollowUpsReturned, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>One line per course with completions asked about in the period, by title.</summary>
+    public IReadOnlyList<CourseEvaluationLine> Courses { get; init; } = [];
+}
+
+/// <summary>A course's evaluation in the period. <see cref="Responses"/> and the averages are null when withheld (agency reports, fewer than five).</summary>
+public sealed record CourseEvaluationLine(
+    string CourseCode, string CourseTitle, int Asked, int? Responses, decimal? AverageRating, decimal? ConfidenceBefore, decimal? ConfidenceAfter)
+{
+    public bool Withheld => Responses is null;
+
+    public decimal? ResponseRate => Responses is not { } responses ? null
+        : Asked == 0 ? 0 : Math.Round(responses * 100m / Asked, 1, MidpointRounding.AwayFromZero);
+
+    public decimal? ConfidenceChange => ConfidenceAfter - ConfidenceBefore;
+}
 
 public sealed record TrendPoint(string Period, int PeopleTrained, int PercentCompliant);
 

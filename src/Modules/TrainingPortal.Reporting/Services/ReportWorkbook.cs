@@ -21,6 +21,7 @@ public sealed class ReportWorkbook
     public const string ComplianceSheet = "Compliance";
     public const string AttendanceSheet = "Attendance";
     public const string ChampionsSheet = "Champions";
+    public const string EvaluationSheet = "Evaluation";
     public const string AgenciesSheet = "Agencies";
     public const string PeopleTrainedSheet = "People trained";
 
@@ -29,8 +30,14 @@ public sealed class ReportWorkbook
     public const string TrendChart = "Trend";
     public const string BriefingsByAgencyChart = "BriefingsByAgency";
 
-    /// <summary>What a report archived before champion figures were kept shows in their place.</summary>
+    /// <summary>What a report archived before champion or evaluation figures were kept shows in their place.</summary>
     public const string NotRecorded = "Not recorded";
+
+    /// <summary>What an agency's report shows in place of what fewer than five people said.</summary>
+    public const string FewerThanFive = "Fewer than 5 responses";
+
+    /// <summary>An average of nothing: nobody answered.</summary>
+    public const string NoResponses = "No responses";
 
     private const int ListHeaderRow = 4;
     private const int ChartWidthPixels = 520;
@@ -77,6 +84,19 @@ public sealed class ReportWorkbook
         new("People briefed", 16, ReportSheet.Count),
     ];
 
+    private static readonly ReportColumn[] EvaluationColumns =
+    [
+        new("Evaluation and impact", 56), new("Number", 24),
+    ];
+
+    private static readonly ReportColumn[] CourseEvaluationColumns =
+    [
+        new("Course", 56), new("Course code", 24), new("Asked", 10, ReportSheet.Count), new("Responses", 12, ReportSheet.Count),
+        new("Response rate (%)", 18, ReportSheet.Rate), new("Average rating (1-5)", 20, ReportSheet.Average),
+        new("Confidence before (1-5)", 23, ReportSheet.Average), new("Confidence after (1-5)", 22, ReportSheet.Average),
+        new("Confidence change", 18, ReportSheet.Average),
+    ];
+
     private static readonly ReportColumn[] AgencyColumns =
     [
         new("Agency", 40), new("Sector", 26), new("Headcount", 12, ReportSheet.Count),
@@ -107,6 +127,7 @@ public sealed class ReportWorkbook
         WriteCompliance(sheets.Add(ComplianceSheet), figures);
         WriteAttendance(sheets.Add(AttendanceSheet), figures);
         WriteChampions(sheets.Add(ChampionsSheet), figures);
+        WriteEvaluation(sheets.Add(EvaluationSheet), figures);
         // The partnership's report goes beyond the training unit, so it lists agencies and never people.
         if (figures.AgencyId is null)
         {
@@ -142,14 +163,7 @@ public sealed class ReportWorkbook
             ("People briefed in the period", (object?)figures.Champions?.PeopleBriefed ?? NotRecorded, ReportSheet.Count),
             ("Guides published in the period (partnership)", (object?)figures.Champions?.GuidesPublished ?? NotRecorded, ReportSheet.Count),
         ];
-        if (figures.Evaluation is { } evaluation)
-        {
-            lines.Add(("Evaluation responses", evaluation.Responses, ReportSheet.Count));
-            lines.Add(("Average confidence before training", evaluation.ConfidenceBefore, ReportSheet.Average));
-            lines.Add(("Average confidence after training", evaluation.ConfidenceAfter, ReportSheet.Average));
-            lines.Add(("Follow-ups returned", evaluation.FollowUps, ReportSheet.Count));
-            lines.Add(("Follow-ups reporting changed practice", evaluation.PracticeChanged, ReportSheet.Count));
-        }
+        lines.AddRange(EvaluationLines(figures.Evaluation));
         var row = 5;
         foreach (var (figure, value, format) in lines)
         {
@@ -408,6 +422,80 @@ public sealed class ReportWorkbook
         var categories = sheet.Cells[top + 2, 1, row, 1];
         chart.Series.Add(sheet.Cells[top + 2, 2, row, 2], categories).Header = "Champions at period end";
         chart.Series.Add(sheet.Cells[top + 2, 3, row, 3], categories).Header = "Briefings";
+    }
+
+    /// <summary>The evaluation headlines, shared by the Summary and the Evaluation sheet.</summary>
+    private static List<(string Figure, object Value, string Format)> EvaluationLines(EvaluationFigures? evaluation)
+    {
+        if (evaluation is null)
+        {
+            return [.. new[] { "Completions asked to evaluate", "Evaluation responses", "Average confidence after training", "Follow-ups returned in the period" }
+                .Select(label => (label, (object)NotRecorded, ReportSheet.Count))];
+        }
+        object Average(decimal? value) => value is { } v ? v : evaluation.Withheld ? FewerThanFive : NoResponses;
+        return
+        [
+            ("Completions asked to evaluate", evaluation.Asked, ReportSheet.Count),
+            ("Evaluation responses", evaluation.Responses, ReportSheet.Count),
+            ("Evaluation response rate (%)", evaluation.ResponseRate, ReportSheet.Rate),
+            ("Average rating (1 to 5)", Average(evaluation.AverageRating), ReportSheet.Average),
+            ("Average confidence before training", Average(evaluation.ConfidenceBefore), ReportSheet.Average),
+            ("Average confidence after training", Average(evaluation.ConfidenceAfter), ReportSheet.Average),
+            ("Change in average confidence", Average(evaluation.ConfidenceChange), ReportSheet.Average),
+            ("Follow-ups returned in the period", evaluation.FollowUpsReturned, ReportSheet.Count),
+            ("Follow-ups reporting changed practice", (object?)evaluation.PracticeChanged ?? FewerThanFive, ReportSheet.Count),
+            ("Follow-ups reporting changed practice (%)", (object?)evaluation.PracticeChangedShare ?? FewerThanFive, ReportSheet.Rate),
+        ];
+    }
+
+    private static void WriteEvaluation(ExcelWorksheet sheet, ReportFigures figures)
+    {
+        ReportSheet.Title(sheet, "Evaluation", $"{Covers(figures)}: what practitioners said about training completed in the period, and follow-ups returned in it");
+        ReportSheet.Header(sheet, ListHeaderRow, EvaluationColumns);
+        ReportSheet.Widths(sheet, CourseEvaluationColumns);
+        sheet.View.FreezePanes(ListHeaderRow + 1, 1);
+        if (figures.Evaluation is not { } evaluation)
+        {
+            sheet.SetValue(ListHeaderRow + 1, 1, "Evaluation figures were not recorded when this report was made.");
+            return;
+        }
+        var row = ListHeaderRow;
+        foreach (var (measure, value, format) in EvaluationLines(evaluation))
+        {
+            row++;
+            sheet.SetValue(row, 1, measure);
+            sheet.SetValue(row, 2, value);
+            sheet.Cells[row, 2].Style.Numberformat.Format = format;
+        }
+        sheet.Cells[ListHeaderRow + 1, 2, row, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
+
+        var top = row + 2;
+        sheet.SetValue(top, 1, figures.AgencyId is null ? "Each course" : "Each course (no figures where fewer than 5 responded)");
+        ReportSheet.Header(sheet, top + 1, CourseEvaluationColumns);
+        row = top + 1;
+        foreach (var course in evaluation.Courses)
+        {
+            row++;
+            sheet.SetValue(row, 1, course.CourseTitle);
+            sheet.SetValue(row, 2, course.CourseCode);
+            sheet.SetValue(row, 3, course.Asked);
+            if (course.Responses is not { } responses)
+            {
+                sheet.SetValue(row, 4, FewerThanFive);
+                continue;
+            }
+            sheet.SetValue(row, 4, responses);
+            sheet.SetValue(row, 5, course.ResponseRate);
+            sheet.SetValue(row, 6, course.AverageRating);
+            sheet.SetValue(row, 7, course.ConfidenceBefore);
+            sheet.SetValue(row, 8, course.ConfidenceAfter);
+            sheet.SetValue(row, 9, course.ConfidenceChange);
+        }
+        ReportSheet.Formats(sheet, top + 2, row, CourseEvaluationColumns);
+        if (evaluation.Courses.Count == 0)
+        {
+            sheet.SetValue(++row, 1, "No training completed in this period was asked about.");
+        }
     }
 
     private static void WriteAgencies(ExcelWorksheet sheet, ReportFigures figures)

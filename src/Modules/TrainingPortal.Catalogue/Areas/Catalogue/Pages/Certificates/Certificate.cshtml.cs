@@ -6,16 +6,28 @@ using TrainingPortal.Identity.Services;
 
 namespace TrainingPortal.Catalogue.Areas.Catalogue.Pages.Certificates;
 
-/// <summary>The print-ready certificate (A4 landscape) and its PDF. Only the person, their leads and the training unit see it.</summary>
+/// <summary>
+/// The print-ready certificate (A4 landscape) and its PDF. Only the person, their leads and the training unit see it;
+/// when another module holds the person's own certificate (until they evaluate the training), they see why instead.
+/// </summary>
 [Authorize]
 public class CertificateModel(Services.Certificates certificates, PdfPrinter printer, PublicUrls urls) : PageModel
 {
+    public CertificateView? Certificate { get; private set; }
+
+    public CertificateHold? Hold { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
     {
         var certificate = await certificates.GetAsync(number, cancellationToken);
         if (certificate is null)
         {
             return NotFound();
+        }
+        if (await certificates.HoldAsync(number, cancellationToken) is { } hold)
+        {
+            (Certificate, Hold) = (certificate, hold);
+            return Page();
         }
         var html = CertificateDocument.Render(certificate, VerifyUrl(certificate.Number), "/certificates/certificate.css",
             printer.IsAvailable ? $"/certificates/{certificate.Number}?handler=Pdf" : null);
@@ -28,6 +40,11 @@ public class CertificateModel(Services.Certificates certificates, PdfPrinter pri
         if (certificate is null)
         {
             return NotFound();
+        }
+        if (await certificates.HoldAsync(number, cancellationToken) is not null)
+        {
+            // The page says why the certificate waits and links to what releases it.
+            return Redirect($"/certificates/{certificate.Number}");
         }
         var pdf = await printer.PrintAsync(CertificateDocument.Render(certificate, VerifyUrl(certificate.Number), null, null), cancellationToken);
         return pdf is null ? NotFound() : File(pdf, "application/pdf", $"certificate-{certificate.CourseCode}-{certificate.Number}.pdf");
