@@ -72,12 +72,30 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     /// <summary>The address a browser uses when <see cref="PortalAppOptions.UseKestrel"/> is set.</summary>
     public Uri RootUri { get; private set; } = new("http://localhost");
 
-    public static async Task<PortalApp> StartAsync(PortalAppOptions? options = null)
+    public static Task<PortalApp> StartAsync(PortalAppOptions? options = null) => StartAsync(options ?? new PortalAppOptions(), reuseSetUp: true);
+
+    /// <param name="reuseSetUp">Start from a copy of an earlier app's freshly set-up database when the set-up would be the same (<see cref="SetUpDatabases"/>).</param>
+    internal static async Task<PortalApp> StartAsync(PortalAppOptions options, bool reuseSetUp)
     {
-        var app = new PortalApp(options ?? new PortalAppOptions());
+        var app = new PortalApp(options);
         if (app.Options.ConnectionString is { } shared)
         {
             app.connectionString = shared;
+        }
+        else if (reuseSetUp && SetUpDatabases.KeyFor(app.Options) is { } key)
+        {
+            var setUp = await SetUpDatabases.GetAsync(key, app.Options);
+            if (app.Options.Database == TestDatabase.PostgreSql)
+            {
+                app.connectionString = await PostgreSqlServer.CreateDatabaseAsync("portal", template: setUp);
+                app.ownsDatabase = true;
+            }
+            else
+            {
+                var file = System.IO.Path.Combine(app.DataDirectory, "trainingportal.db");
+                File.Copy(setUp, file);
+                app.connectionString = $"Data Source={file}";
+            }
         }
         else if (app.Options.Database == TestDatabase.PostgreSql)
         {
@@ -163,6 +181,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         await work(scope.ServiceProvider);
     }
+
+    /// <summary>Leaves the PostgreSQL database in place when the app is disposed (it becomes a template).</summary>
+    internal void KeepDatabase() => ownsDatabase = false;
 
     public override async ValueTask DisposeAsync()
     {

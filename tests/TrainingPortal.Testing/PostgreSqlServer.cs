@@ -61,7 +61,8 @@ public static class PostgreSqlServer
     /// Creates a new, empty, uniquely named database and returns a connection string for it.
     /// </summary>
     /// <param name="namePrefix">Start of the database name (letters, digits and underscores are kept), to tell databases apart in logs.</param>
-    public static async Task<string> CreateDatabaseAsync(string? namePrefix = null)
+    /// <param name="template">A database to copy instead of an empty one; nothing may be connected to it.</param>
+    public static async Task<string> CreateDatabaseAsync(string? namePrefix = null, string? template = null)
     {
         var admin = await GetAdminConnectionStringAsync().ConfigureAwait(false);
         var name = NewDatabaseName(namePrefix);
@@ -72,13 +73,13 @@ public static class PostgreSqlServer
             {
                 await using var connection = new NpgsqlConnection(admin);
                 await connection.OpenAsync().ConfigureAwait(false);
-                await using var command = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(name)}", connection);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(name)}{(template is null ? "" : $" TEMPLATE {QuoteIdentifier(template)}")}", connection);
                 await command.ExecuteNonQueryAsync().ConfigureAwait(false);
                 break;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
             {
-                // "source database template1 is being accessed by other users": try again shortly.
+                // "source database ... is being accessed by other users" (template1 or the template): try again shortly.
                 await Task.Delay(100 * attempt).ConfigureAwait(false);
             }
         }
@@ -112,6 +113,21 @@ public static class PostgreSqlServer
         await using var connection = new NpgsqlConnection(target.ConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {QuoteIdentifier(name)} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes every connection to the database named in <paramref name="connectionString"/>: this process's pooled
+    /// ones (under any application name) and, on the server, any still open, so the database can serve as a template.
+    /// </summary>
+    public static async Task CloseConnectionsAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(await GetAdminConnectionStringAsync().ConfigureAwait(false));
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+        command.Parameters.AddWithValue("name", name!);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
