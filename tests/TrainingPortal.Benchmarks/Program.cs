@@ -5,7 +5,8 @@ using TrainingPortal.Benchmarks;
 // Scenarios: catalogue (the catalogue page and "My learning", signed in, against a trivial endpoint of the same app);
 // sessions (the coordinator's sessions overview, and booking throughput through the booking page);
 // compliance (the lead dashboard for the largest agency against a hand-written SQL aggregate, the partnership heatmap);
-// reports (every bi-annual report for the last ended period, in-process, with peak memory).
+// reports (every bi-annual report for the last ended period, in-process, with peak memory);
+// tna (the training needs analysis for every agency, in-process, against a hand-written SQL aggregate).
 var scenario = args.FirstOrDefault() ?? "catalogue";
 var options = BenchmarkOptions.Parse(args.Skip(1).ToArray());
 var repository = Repository.Root();
@@ -15,6 +16,11 @@ if (scenario == "reports")
 {
     // Reports are generated in-process by a background job, so no site is started.
     await ReportsScenario.RunAsync(repository, options);
+    return 0;
+}
+if (scenario == "tna")
+{
+    await TnaScenario.RunAsync(repository, options);
     return 0;
 }
 await using var site = await Site.PrepareAsync(repository, options);
@@ -30,7 +36,7 @@ switch (scenario)
         await ComplianceScenario.RunAsync(site, options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions, compliance, reports.");
+        Console.Error.WriteLine($"Unknown scenario {scenario}. Known: catalogue, sessions, compliance, reports, tna.");
         return 2;
 }
 return 0;

@@ -19,6 +19,7 @@ using TrainingPortal.Reporting.Domain;
 using TrainingPortal.Reporting.Jobs;
 using TrainingPortal.Sessions.Domain;
 using TrainingPortal.Sessions.Services;
+using TrainingPortal.Tna.Domain;
 
 namespace TrainingPortal.IntegrationTests.RouteAccess;
 
@@ -223,6 +224,10 @@ public sealed class OtherPeoplesData
         var published = await app.AsUserAsync(coordinator, s => s.GetRequiredService<GuideReview>().PublishAsync(guide.Value, null));
         Assert.True(published.Succeeded, PortalArrangements.Errors(published));
         tokens["PublishedGuide"] = guide.Value.ToString();
+
+        // The demo's open training needs analysis (next April's), with the health trust's figures still to come.
+        tokens["Tna"] = (await app.InScopeAsync(s => s.GetRequiredService<PortalDbContext>().Set<TrainingNeedsAnalysis>()
+            .Select(a => a.Id).SingleAsync())).ToString();
 
         // The last ended period's reports, as the daily check makes them.
         var run = await app.InScopeAsync(s => s.GetRequiredService<BiAnnualReportJob>().CheckAsync(CancellationToken.None));

@@ -254,6 +254,20 @@ public static class RouteAccessTable
         Get("/evaluation/results/{courseCode}", TrainingUnit, "/evaluation/results/{CourseCode}"),
         Get("/evaluation/results/agencies/{agencyId:guid}", LeadsOwnAgency, "/evaluation/results/agencies/{OtherAgency}"),
 
+        // Training needs analysis: a lead fills in their agencies' figures, the training unit runs the year, the board reads the gap.
+        Get("/tna", ReportReaders),
+        Get("/tna/open", TrainingUnit),
+        Post("/tna/open", TrainingUnit) with { Form = Fields(("Input.StartYear", "2030"), ("Input.Deadline.Day", "1"), ("Input.Deadline.Month", "1"), ("Input.Deadline.Year", "2030")) },
+        Get("/tna/{id:guid}", PartnershipReaders, "/tna/{Tna}"),
+        Get("/tna/{id:guid}/export", PartnershipReaders, "/tna/{Tna}/export"),
+        Get("/tna/{id:guid}/agencies/{agencyId:guid}", LeadsOwnAgency, "/tna/{Tna}/agencies/{OtherAgency}"),
+        Post("/tna/{id:guid}/agencies/{agencyId:guid}?handler=Save", LeadsOwnAgency, "/tna/{Tna}/agencies/{OtherAgency}")
+            with { Form = Fields(("Input.Groups[0].WorkforceGroupId", "1"), ("Input.Groups[0].PlannedStarters", "5")) },
+        Post("/tna/{id:guid}/agencies/{agencyId:guid}?handler=Submit", LeadsOwnAgency, "/tna/{Tna}/agencies/{OtherAgency}")
+            with { Form = Fields(("Input.Groups[0].WorkforceGroupId", "1"), ("Input.Groups[0].PlannedStarters", "5")) },
+        Post("/tna/{id:guid}/agencies/{agencyId:guid}?handler=Reopen", LeadsOwnAgency, "/tna/{Tna}/agencies/{OtherAgency}")
+            with { Form = Fields(("Reopen.Reason", "Probe")) },
+
         // Reporting: a lead sees their agencies' reports, the board the partnership's, the training unit all.
         Get("/reports", ReportReaders),
         Post("/reports?handler=Run", TrainingUnit),

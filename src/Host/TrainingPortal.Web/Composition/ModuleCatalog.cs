@@ -18,6 +18,7 @@ public static class ModuleCatalog
         new Compliance.Module(),
         new Champions.Module(),
         new Evaluation.Module(),
+        new Tna.Module(),
         new Reporting.Module(),
         new Recipes.Module(),
     ];

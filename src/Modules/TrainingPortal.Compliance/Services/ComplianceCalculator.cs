@@ -90,6 +90,8 @@ public sealed record RequirementExpiry
 
     public Guid PractitionerId { get; init; }
 
+    public int WorkforceGroupId { get; init; }
+
     public Guid RequirementId { get; init; }
 
     public DateOnly? LatestExpiry { get; init; }
@@ -246,6 +248,7 @@ public sealed class ComplianceCalculator(PortalDbContext db, PortalSettings sett
                    MembershipId = m.Id,
                    AgencyId = m.AgencyId,
                    PractitionerId = m.PractitionerId,
+                   WorkforceGroupId = rg.WorkforceGroupId,
                    RequirementId = rg.RequirementId,
                    LatestExpiry = (from rc in db.Set<RequirementCourse>()
                                    where rc.RequirementId == rg.RequirementId

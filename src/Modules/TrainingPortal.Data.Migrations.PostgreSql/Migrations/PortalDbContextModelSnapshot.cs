@@ -2403,6 +2403,140 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("SessionTrainers", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaFigure", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WorkforceGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Adjusted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("SubmissionId", "WorkforceGroupId", "RequirementId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("WorkforceGroupId");
+
+                    b.ToTable("TnaFigures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TnaFigures_Adjusted", "\"Adjusted\" IS NULL OR \"Adjusted\" >= 0");
+
+                            t.HasCheckConstraint("CK_TnaFigures_Computed", "\"Computed\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaPlannedStarters", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("WorkforceGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubmissionId", "WorkforceGroupId");
+
+                    b.HasIndex("WorkforceGroupId");
+
+                    b.ToTable("TnaPlannedStarters", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TnaPlannedStarters_Count", "\"Count\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AnalysisId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("TnaSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TrainingNeedsAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OpenedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .IsUnique();
+
+                    b.ToTable("TrainingNeedsAnalyses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TrainingPortal.Identity.Domain.PortalRole", null)
@@ -3021,6 +3155,57 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaFigure", b =>
+                {
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Tna.Domain.TnaSubmission", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.WorkforceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaPlannedStarters", b =>
+                {
+                    b.HasOne("TrainingPortal.Tna.Domain.TnaSubmission", null)
+                        .WithMany("Starters")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.WorkforceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaSubmission", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Tna.Domain.TrainingNeedsAnalysis", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
                 {
                     b.Navigation("Authorizations");
@@ -3128,6 +3313,13 @@ namespace TrainingPortal.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("TrainingPortal.Sessions.Domain.Session", b =>
                 {
                     b.Navigation("Trainers");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaSubmission", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("Starters");
                 });
 #pragma warning restore 612, 618
         }

@@ -2379,6 +2379,140 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("SessionTrainers", (string)null);
                 });
 
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaFigure", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkforceGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequirementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Adjusted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubmissionId", "WorkforceGroupId", "RequirementId");
+
+                    b.HasIndex("RequirementId");
+
+                    b.HasIndex("WorkforceGroupId");
+
+                    b.ToTable("TnaFigures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TnaFigures_Adjusted", "\"Adjusted\" IS NULL OR \"Adjusted\" >= 0");
+
+                            t.HasCheckConstraint("CK_TnaFigures_Computed", "\"Computed\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaPlannedStarters", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkforceGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubmissionId", "WorkforceGroupId");
+
+                    b.HasIndex("WorkforceGroupId");
+
+                    b.ToTable("TnaPlannedStarters", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_TnaPlannedStarters_Count", "\"Count\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AnalysisId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("TnaSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TrainingNeedsAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .IsUnique();
+
+                    b.ToTable("TrainingNeedsAnalyses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TrainingPortal.Identity.Domain.PortalRole", null)
@@ -2997,6 +3131,57 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaFigure", b =>
+                {
+                    b.HasOne("TrainingPortal.Compliance.Domain.Requirement", null)
+                        .WithMany()
+                        .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Tna.Domain.TnaSubmission", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.WorkforceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaPlannedStarters", b =>
+                {
+                    b.HasOne("TrainingPortal.Tna.Domain.TnaSubmission", null)
+                        .WithMany("Starters")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Agencies.Domain.WorkforceGroup", null)
+                        .WithMany()
+                        .HasForeignKey("WorkforceGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaSubmission", b =>
+                {
+                    b.HasOne("TrainingPortal.Agencies.Domain.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingPortal.Tna.Domain.TrainingNeedsAnalysis", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
                 {
                     b.Navigation("Authorizations");
@@ -3104,6 +3289,13 @@ namespace TrainingPortal.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrainingPortal.Sessions.Domain.Session", b =>
                 {
                     b.Navigation("Trainers");
+                });
+
+            modelBuilder.Entity("TrainingPortal.Tna.Domain.TnaSubmission", b =>
+                {
+                    b.Navigation("Figures");
+
+                    b.Navigation("Starters");
                 });
 #pragma warning restore 612, 618
         }
