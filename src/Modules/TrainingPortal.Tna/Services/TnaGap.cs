@@ -73,7 +73,7 @@ public sealed class TnaGap(PortalDbContext db, TrainingNeedsCalculator calculato
         var agencies = await db.AllAgencies().Where(a => a.IsActive).OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, Sector = a.Sector!.Name }).ToListAsync(cancellationToken);
         var computed = (await calculator.ComputeAsync(analysis.EndsOn, null, cancellationToken)).ToLookup(c => c.AgencyId);
-        var submissions = await db.Set<TnaSubmission>().AsNoTracking().Include(s => s.Figures).Include(s => s.Starters)
+        var submissions = await db.Set<TnaSubmission>().AsNoTracking().Include(s => s.Figures).Include(s => s.Starters).AsSplitQuery()
             .Where(s => s.AnalysisId == analysisId).ToDictionaryAsync(s => s.AgencyId, cancellationToken);
         var places = await db.PlacesPerCourseAsync(analysis.StartsOn, analysis.EndsOn, cancellationToken);
 

@@ -90,7 +90,7 @@ public sealed class TnaSubmissions(
         {
             return (access, null);
         }
-        var submission = await db.Set<TnaSubmission>().AsNoTracking().Include(s => s.Figures).Include(s => s.Starters)
+        var submission = await db.Set<TnaSubmission>().AsNoTracking().Include(s => s.Figures).Include(s => s.Starters).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.AnalysisId == analysisId && s.AgencyId == agencyId, cancellationToken);
         var groups = await GroupsAsync(analysis!, agencyId, submission, cancellationToken);
         var submittedBy = submission?.SubmittedByUserId is { } by
@@ -129,7 +129,7 @@ public sealed class TnaSubmissions(
         {
             return (Access.Allowed, OperationResult.Failed("", $"The training needs analysis closed on {UkTime.FormatDate(analysis.Deadline)}, so the figures can no longer be changed. Ask the training unit if they need correcting."));
         }
-        var submission = await db.Set<TnaSubmission>().Include(s => s.Figures).Include(s => s.Starters)
+        var submission = await db.Set<TnaSubmission>().Include(s => s.Figures).Include(s => s.Starters).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.AnalysisId == analysisId && s.AgencyId == agencyId, cancellationToken);
         if (submission?.Status == TnaSubmissionStatus.Submitted)
         {
