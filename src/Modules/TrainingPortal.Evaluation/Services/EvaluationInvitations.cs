@@ -85,7 +85,8 @@ public sealed class EvaluationInvitations(PortalDbContext db, PortalSettings set
         var record = await Waiting(since, earliest).FirstOrDefaultAsync(r => r.Id == trainingRecordId, cancellationToken);
         if (record is null)
         {
-            return null;
+            // Not waiting: either not evaluated, or someone else (the job, another tab) made its request since the first look.
+            return await db.Set<EvaluationRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.TrainingRecordId == trainingRecordId, cancellationToken);
         }
         var request = NewRequest(record);
         db.Set<EvaluationRequest>().Add(request);
