@@ -8,8 +8,8 @@ namespace TrainingPortal.Testing;
 /// first app of a test run set up from a recipe leaves a copy of its freshly set-up database here; later apps with the
 /// same set-up start from a copy of it (a file copy for SQLite, <c>CREATE DATABASE … TEMPLATE</c> for PostgreSQL) and
 /// go through the rest of start-up as usual. Only apps whose set-up cannot differ share a copy: same database, recipe,
-/// administrator, partnership and UK day, the system clock, no settings of their own, and no mail server or job server
-/// that could have acted during set-up.
+/// administrator and partnership, the same time (<see cref="KeyFor"/>), no settings of their own, and no mail server or
+/// job server that could have acted during set-up.
 /// </summary>
 internal static class SetUpDatabases
 {
@@ -19,11 +19,17 @@ internal static class SetUpDatabases
 
     static SetUpDatabases() => AppDomain.CurrentDomain.ProcessExit += (_, _) => Clean();
 
-    /// <summary>The key of the set-up an app would do, or null when it must set itself up.</summary>
+    /// <summary>
+    /// The key of the set-up an app would do, or null when it must set itself up. On the system clock, set-ups on the
+    /// same UK day are the same; on a test clock, only set-ups at the same instant (tests start their clocks at fixed
+    /// instants, and a clock does not move while its app starts).
+    /// </summary>
     public static string? KeyFor(PortalAppOptions options) =>
-        options is { Recipe: not null, ConnectionString: null, Clock: null, SmtpPort: null, RunJobServer: false } && (options.Settings is null || options.Settings.Count == 0)
+        options is { Recipe: not null, ConnectionString: null, SmtpPort: null, RunJobServer: false } && (options.Settings is null || options.Settings.Count == 0)
             ? string.Join('|', options.Database, options.Recipe, options.AdminEmail, options.AdminPassword, options.PartnershipName,
-                DateOnly.FromDateTime(TrainingPortal.Core.UkTime.FromUtc(DateTime.UtcNow)).ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                options.Clock is { } clock
+                    ? $"at {clock.GetUtcNow().UtcTicks} in {clock.LocalTimeZone.Id}"
+                    : DateOnly.FromDateTime(TrainingPortal.Core.UkTime.FromUtc(DateTime.UtcNow)).ToString("O", System.Globalization.CultureInfo.InvariantCulture))
             : null;
 
     /// <summary>
