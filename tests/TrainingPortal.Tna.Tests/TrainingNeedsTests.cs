@@ -118,6 +118,24 @@ public sealed class TrainingNeedsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_with_a_group_and_a_line_posted_twice_saves_each_once()
+    {
+        var analysisId = await HealthGroupThreeAsync();
+        var task = await portal.TaskAsync(portal.HealthLead, analysisId, portal.Health);
+        var input = Figures(task);
+        var third = task.Groups.ToList().FindIndex(g => g.Name.StartsWith("Group 3", StringComparison.Ordinal));
+        input.Groups[third].Lines.Add(new TnaLineInput { RequirementId = task.Groups[third].Lines[0].RequirementId, Needed = "7", Reason = "Again" });
+        input.Groups.Add(new TnaGroupInput { WorkforceGroupId = task.Groups[third].WorkforceGroupId, PlannedStarters = "9" });
+
+        var (_, saved) = await portal.SaveAsync(portal.HealthLead, analysisId, portal.Health, input);
+
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Message)));
+        var group = (await portal.TaskAsync(portal.HealthLead, analysisId, portal.Health)).Groups[third];
+        Assert.Equal(0, group.PlannedStarters);
+        Assert.Equal(2, group.Lines[0].Needed);
+    }
+
+    [Fact]
     public async Task Another_agencys_lead_is_refused_and_a_submission_after_the_deadline_is_an_error()
     {
         var analysisId = await HealthGroupThreeAsync();

@@ -141,20 +141,23 @@ public sealed class TnaSubmissions(
         var figures = new List<TnaFigure>();
         var starters = new List<TnaPlannedStarters>();
         var covered = 0;
+        var seenGroups = new HashSet<int>();
         for (var g = 0; g < input.Groups.Count; g++)
         {
             var posted = input.Groups[g];
-            if (expected.FirstOrDefault(e => e.WorkforceGroupId == posted.WorkforceGroupId) is not { } group)
+            // A group posted twice (a tampered form) counts once, as drawn.
+            if (expected.FirstOrDefault(e => e.WorkforceGroupId == posted.WorkforceGroupId) is not { } group || !seenGroups.Add(group.WorkforceGroupId))
             {
                 continue;
             }
+            var seenLines = new HashSet<Guid>();
             var prefix = $"{nameof(TnaInput.Groups)}[{g}]";
             var count = Whole(posted.PlannedStarters, blankIsZero: true, $"{prefix}.{nameof(TnaGroupInput.PlannedStarters)}", $"Planned starters in {group.Name}", errors);
             starters.Add(new TnaPlannedStarters { WorkforceGroupId = group.WorkforceGroupId, Count = count ?? 0 });
             for (var l = 0; l < posted.Lines.Count; l++)
             {
                 var line = posted.Lines[l];
-                if (group.Lines.FirstOrDefault(e => e.RequirementId == line.RequirementId) is not { } expectedLine)
+                if (group.Lines.FirstOrDefault(e => e.RequirementId == line.RequirementId) is not { } expectedLine || !seenLines.Add(expectedLine.RequirementId))
                 {
                     continue;
                 }
