@@ -128,6 +128,17 @@ public class BiAnnualReportTests
     {
         var db = s.GetRequiredService<PortalDbContext>();
         var police = await db.Set<Agency>().Where(a => a.Name == "Northshire Police").Select(a => a.Id).SingleAsync();
+        // The demo spreads its records at random: when fewer than six police completions fall in the period, officers in
+        // post all through it complete basic awareness near its end, as they would have.
+        var completedOn = period.End.AddDays(-10);
+        var inPost = await db.Set<AgencyMembership>().AsNoTracking()
+            .Where(m => m.AgencyId == police && m.Status == MembershipStatus.Confirmed && (m.StartDate == null || m.StartDate <= period.Start)
+                && (m.LeavingDate == null || m.LeavingDate > period.End) && m.Practitioner!.Memberships.Count == 1)
+            .OrderBy(m => m.PractitionerId).Select(m => m.PractitionerId).Take(6).ToListAsync();
+        var basic = await db.Set<CourseVersion>().Where(v => v.CourseId == db.Set<Course>().Single(c => c.Code == "NEG-BASIC").Id)
+            .OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync();
+        await s.GetRequiredService<TrainingPortal.Catalogue.Services.TrainingRecords>().AddCompletionsAsync(inPost, basic, completedOn, TrainingSource.ELearning, 90);
+        await db.SaveChangesAsync();
         var records = await db.Set<TrainingRecord>().AsNoTracking()
             .Where(r => r.Status == RecordStatus.Approved && r.CompletedOn >= period.Start && r.CompletedOn <= period.End
                 && db.Set<AgencyMembership>().Any(m => m.PractitionerId == r.PractitionerId && m.AgencyId == police && m.Status == MembershipStatus.Confirmed
